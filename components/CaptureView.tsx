@@ -1,0 +1,82 @@
+import { useEffect, useState } from 'react';
+import { captureTab } from '@/utils/capture';
+import { prefillFromSaved } from '@/utils/lead-merge';
+import { emptyProspect, prospectToLead, type Lead } from '@/utils/lead-schema';
+import { findDuplicate, saveLead, type LeadDb } from '@/utils/lead-store';
+import { LeadEditor } from './LeadEditor';
+
+type Draft = { lead: Lead; alreadySaved: boolean };
+type State =
+  | { kind: 'loading' }
+  | { kind: 'error'; message: string }
+  | { kind: 'ready'; url: string; drafts: Draft[]; warnings: string[] };
+
+/** Reads the target tab, then shows one editable card per prospect found. */
+export function CaptureView(props: { db: LeadDb; tabId: number | Error; knownTags: string[]; onSaved: () => void }) {
+  const { db, tabId, knownTags, onSaved } = props;
+  const [state, setState] = useState<State>({ kind: 'loading' });
+
+  useEffect(() => {
+    let cancelled = false;
+    (async () => {
+      if (tabId instanceof Error) return setState({ kind: 'error', message: tabId.message });
+      const result = await captureTab(tabId);
+      if (!result.ok) return !cancelled && setState({ kind: 'error', message: result.error });
+      const drafts: Draft[] = [];
+      for (const p of result.prospects) {
+        const lead = prospectToLead(p);
+        // A person saved before comes back with the user's own edits, tags and note.
+        const existing = await findDuplicate(db, lead);
+        drafts.push({ lead: existing ? prefillFromSaved(lead, existing) : lead, alreadySaved: !!existing });
+      }
+      if (!cancelled) setState({ kind: 'ready', url: result.url, drafts, warnings: result.warnings });
+    })().catch((e: Error) => !cancelled && setState({ kind: 'error', message: e.message }));
+    return () => {
+      cancelled = true;
+    };
+  }, [db, tabId]);
+
+  const save = async (lead: Lead) => {
+    const { status } = await saveLead(db, lead);
+    onSaved();
+    return status;
+  };
+  const addBlank = (url: string) =>
+    setState({ kind: 'ready', url, warnings: [], drafts: [{ lead: prospectToLead(emptyProspect(url)), alreadySaved: false }] });
+
+  if (state.kind === 'loading') return <p role="status">Reading the page…</p>;
+  if (state.kind === 'error') {
+    return (
+      <div>
+        <p className="error" role="alert">
+          {state.message}
+        </p>
+        <button type="button" onClick={() => addBlank('')}>
+          Enter a lead by hand
+        </button>
+      </div>
+    );
+  }
+  return (
+    <div>
+      <p className="summary" role="status">
+        {state.drafts.length === 0
+          ? 'No prospect found on this page.'
+          : `${state.drafts.length} prospect${state.drafts.length > 1 ? 's' : ''} found on this page.`}
+      </p>
+      {state.warnings.map((w) => (
+        <p className="warning" key={w}>
+          {w}
+        </p>
+      ))}
+      {state.drafts.length === 0 && (
+        <button type="button" onClick={() => addBlank(state.url)}>
+          Enter a lead by hand
+        </button>
+      )}
+      {state.drafts.map((d) => (
+        <LeadEditor key={d.lead.id} lead={d.lead} alreadySaved={d.alreadySaved} knownTags={knownTags} onSave={save} />
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,60 @@
+import { useId, useState } from 'react';
+import { exportFileName, toCsv } from '@/utils/csv';
+import { downloadText } from '@/utils/download';
+import type { Lead } from '@/utils/lead-schema';
+import { listLeads, listLeadsByTag, type LeadDb } from '@/utils/lead-store';
+
+/** Exports all leads, or those with one tag, as CSV or a JSON backup. */
+export function ExportPanel(props: { db: LeadDb; tags: string[]; total: number }) {
+  const { db, tags, total } = props;
+  const [tag, setTag] = useState('');
+  const [message, setMessage] = useState<{ ok: boolean; text: string }>();
+  const id = useId();
+
+  const run = async (format: 'csv' | 'json') => {
+    try {
+      const leads: Lead[] = tag ? await listLeadsByTag(db, tag) : await listLeads(db);
+      if (!leads.length) return setMessage({ ok: false, text: 'There are no leads to export.' });
+      const name = exportFileName(format, tag);
+      if (format === 'csv') downloadText(document, name, toCsv(leads), 'text/csv;charset=utf-8');
+      else downloadText(document, name, JSON.stringify({ app: 'prospect-scout', version: 1, exportedAt: new Date().toISOString(), leads }, null, 2), 'application/json');
+      setMessage({ ok: true, text: `Exported ${leads.length} lead${leads.length === 1 ? '' : 's'} to ${name}` });
+    } catch (e) {
+      setMessage({ ok: false, text: `Export failed: ${(e as Error).message}` });
+    }
+  };
+
+  return (
+    <section aria-labelledby={`${id}-h`}>
+      <h2 id={`${id}-h`}>Export</h2>
+      <p className="muted">
+        {total} saved lead{total === 1 ? '' : 's'}. CSV opens in Excel and imports into HubSpot, Pipedrive and Salesforce
+        (UTF-8 with BOM, CRLF, formula-looking cells made inert with a leading apostrophe).
+      </p>
+      <div className="field">
+        <label htmlFor={`${id}-tag`}>Which leads</label>
+        <select id={`${id}-tag`} value={tag} onChange={(e) => setTag(e.target.value)}>
+          <option value="">All leads</option>
+          {tags.map((t) => (
+            <option key={t} value={t}>
+              Tagged “{t}”
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="actions">
+        <button type="button" className="primary" onClick={() => void run('csv')}>
+          Export CSV
+        </button>
+        <button type="button" onClick={() => void run('json')}>
+          Export JSON backup
+        </button>
+      </div>
+      {message && (
+        <p role="status" className={message.ok ? 'ok' : 'error'}>
+          {message.text}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,113 @@
+import { useId, useState } from 'react';
+import { formToLead, leadToForm, type LeadForm } from '@/utils/lead-form';
+import type { Lead } from '@/utils/lead-schema';
+import { TagInput } from './TagInput';
+
+type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; status: 'created' | 'updated' } | { kind: 'error'; message: string };
+
+const FIELDS: Array<{ key: Exclude<keyof LeadForm, 'tags'>; label: string; multiline?: boolean }> = [
+  { key: 'name', label: 'Name' },
+  { key: 'title', label: 'Job title' },
+  { key: 'company', label: 'Company' },
+  { key: 'emails', label: 'Emails', multiline: true },
+  { key: 'phones', label: 'Phones', multiline: true },
+  { key: 'linkedin', label: 'LinkedIn' },
+  { key: 'x', label: 'X' },
+  { key: 'github', label: 'GitHub' },
+  { key: 'website', label: 'Website' },
+  { key: 'location', label: 'Location' },
+  { key: 'note', label: 'Note', multiline: true },
+];
+
+/**
+ * Review-and-save card for one prospect. `lead` is the draft (with any tags
+ * and note of the matching saved lead); `onSave` stores it.
+ */
+export function LeadEditor(props: {
+  lead: Lead;
+  knownTags: string[];
+  alreadySaved?: boolean;
+  onSave: (lead: Lead) => Promise<'created' | 'updated'>;
+}) {
+  const { lead, knownTags, alreadySaved, onSave } = props;
+  const [form, setForm] = useState<LeadForm>(() => leadToForm(lead));
+  const [errors, setErrors] = useState<Partial<Record<keyof LeadForm, string>>>({});
+  const [state, setState] = useState<SaveState>({ kind: 'idle' });
+  const id = useId();
+
+  const save = async () => {
+    const result = formToLead(form, lead);
+    if ('errors' in result) {
+      setErrors(result.errors);
+      return;
+    }
+    setErrors({});
+    setState({ kind: 'saving' });
+    try {
+      setState({ kind: 'saved', status: await onSave(result.lead) });
+    } catch (e) {
+      setState({ kind: 'error', message: (e as Error).message });
+    }
+  };
+
+  const heading = form.name || form.emails.split('\n')[0] || 'Unnamed prospect';
+  return (
+    <form
+      className="card"
+      aria-label={`Prospect ${heading}`}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
+      <h2>
+        {heading}
+        {alreadySaved && <span className="badge">saved before</span>}
+      </h2>
+      {FIELDS.map(({ key, label, multiline }) => {
+        const fieldId = `${id}-${key}`;
+        const source = provenanceLabel(lead, key);
+        return (
+          <div className="field" key={key}>
+            <label htmlFor={fieldId}>
+              {label}
+              {source && <span className="source" title="Where this was found"> · {source}</span>}
+            </label>
+            {multiline ? (
+              <textarea id={fieldId} name={key} rows={key === 'note' ? 2 : Math.max(1, form[key].split('\n').length)} value={form[key]} onChange={(e) => setForm({ ...form, [key]: e.target.value })} />
+            ) : (
+              <input id={fieldId} name={key} value={form[key]} onChange={(e) => setForm({ ...form, [key]: e.target.value })} />
+            )}
+            {errors[key] && (
+              <p className="error" role="alert">
+                {label}: {errors[key]}
+              </p>
+            )}
+          </div>
+        );
+      })}
+      <TagInput tags={form.tags} suggestions={knownTags} onChange={(tags) => setForm({ ...form, tags })} />
+      <div className="actions">
+        <button type="submit" className="primary" disabled={state.kind === 'saving'}>
+          {alreadySaved ? 'Update lead' : 'Save lead'}
+        </button>
+        <span role="status" className={state.kind === 'error' ? 'error' : 'ok'}>
+          {state.kind === 'saved' && (state.status === 'created' ? 'Saved' : 'Updated existing lead')}
+          {state.kind === 'error' && `Not saved: ${state.message}`}
+        </span>
+      </div>
+    </form>
+  );
+}
+
+/** Short "found in JSON-LD"-style label of where a field's value came from. */
+function provenanceLabel(lead: Lead, key: keyof LeadForm): string {
+  const p = lead.provenance;
+  const src =
+    key === 'emails' || key === 'phones'
+      ? lead[key].map((v) => p[`${key}:${v}`]).find(Boolean)
+      : key === 'linkedin' || key === 'x' || key === 'github'
+        ? p[`profiles.${key}`]
+        : p[key];
+  return src && src !== 'user' ? src : '';
+}

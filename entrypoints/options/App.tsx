@@ -1,0 +1,34 @@
+import { useEffect, useState } from 'react';
+import { ExportPanel } from '@/components/ExportPanel';
+import { SettingsPanel } from '@/components/SettingsPanel';
+import { listLeads, listTags, openLeadDb, type LeadDb } from '@/utils/lead-store';
+
+export function App() {
+  const [db, setDb] = useState<LeadDb | Error>();
+  const [tags, setTags] = useState<string[]>([]);
+  const [total, setTotal] = useState(0);
+  useEffect(() => {
+    openLeadDb().then(
+      async (d) => {
+        setDb(d);
+        const [leads, t] = await Promise.all([listLeads(d), listTags(d)]);
+        setTotal(leads.length);
+        setTags(t);
+      },
+      (e: Error) => setDb(new Error(`Cannot open lead storage: ${e.message}`)),
+    );
+  }, []);
+  return (
+    <main className="app options">
+      <h1>Prospect Scout</h1>
+      <p className="muted">Your leads are stored only in this browser. Nothing is sent anywhere unless you export it.</p>
+      {db instanceof Error && (
+        <p className="error" role="alert">
+          {db.message}
+        </p>
+      )}
+      {db && !(db instanceof Error) && <ExportPanel db={db} tags={tags} total={total} />}
+      <SettingsPanel />
+    </main>
+  );
+}

@@ -1,0 +1,185 @@
+import type { CountryCode } from 'libphonenumber-js';
+import { getCountries } from 'libphonenumber-js';
+import {
+  classifyProfileUrl,
+  decodeCloudflareEmail,
+  findEmailsInText,
+  findObfuscatedEmails,
+  findPhonesInText,
+  looksLikePersonName,
+} from './contact-normalize';
+import { extractJsonLd } from './extract-json-ld';
+import { extractHCards, extractMicrodata } from './extract-microformats';
+import type { Prospect } from './lead-schema';
+import { identityKeys, mergeProspects } from './lead-merge';
+import { ProspectBuilder } from './prospect-builder';
+import { cleanText, visibleText } from './visible-text';
+
+/** Options of {@link extractProspects}. */
+export interface ExtractOptions {
+  /** Country used to read national phone numbers ("(415) 555-0100"). Guessed from the page when absent. */
+  defaultCountry?: CountryCode;
+}
+
+/** What extraction found on one page. */
+export interface Extraction {
+  prospects: Prospect[];
+  /** Problems that did not stop extraction, e.g. a malformed JSON-LD block. */
+  warnings: string[];
+}
+
+const COUNTRIES = new Set<string>(getCountries());
+const TLD_COUNTRY: Record<string, string> = { uk: 'GB' };
+
+/**
+ * Country for national phone numbers: the page's `lang` region
+ * (`en-GB` → GB), else its country-code TLD, else US.
+ */
+export function guessCountry(doc: Document, url: string): CountryCode {
+  const lang = doc.documentElement.getAttribute('lang') ?? '';
+  const region = /^[a-z]{2,3}[-_]([a-z]{2})\b/i.exec(lang)?.[1]?.toUpperCase();
+  if (region && COUNTRIES.has(region)) return region as CountryCode;
+  try {
+    const tld = new URL(url).hostname.split('.').pop()?.toLowerCase() ?? '';
+    const cc = TLD_COUNTRY[tld] ?? tld.toUpperCase();
+    if (tld.length === 2 && COUNTRIES.has(cc)) return cc as CountryCode;
+  } catch {
+    // not a URL: fall through
+  }
+  return 'US';
+}
+
+const JOB_WORDS =
+  /\b(engineer|manager|director|head|vp|vice president|chief|ceo|cto|cfo|coo|cmo|cro|founder|co-founder|owner|president|lead|developer|designer|sales|marketing|consultant|partner|analyst|officer|specialist|architect|recruiter|executive|account|associate|principal|scientist|researcher|professor|advisor|adviser|coordinator|representative|administrator|product|editor|writer|attorney|lawyer|accountant|intern|strategist|evangelist|advocate|geschäftsführer|inhaber|leiter|directeur|directrice|responsable|gerente|directora)\b/i;
+const TITLE_SEPARATORS = /\s+(?:at|@|chez|bei)\s+|\s*[|·•–—]\s*|\s+-\s+|,\s+/i;
+
+/** Splits "VP of Sales at Acme Corp" / "VP Sales, Acme" / "VP Sales | Acme" into title and company. */
+export function parseJobLine(line: string): { title: string; company: string } {
+  const s = line.replace(/\s+/g, ' ').trim();
+  if (!s || s.length > 160 || !JOB_WORDS.test(s)) return { title: '', company: '' };
+  const m = TITLE_SEPARATORS.exec(s);
+  if (!m) return { title: s, company: '' };
+  const title = s.slice(0, m.index).trim();
+  const company = s.slice(m.index + m[0].length).split(TITLE_SEPARATORS)[0]?.trim() ?? '';
+  return JOB_WORDS.test(title) ? { title, company } : { title: s, company: '' };
+}
+
+function meta(doc: Document, key: string): string {
+  const el = doc.querySelector(`meta[property="${key}"], meta[name="${key}"]`);
+  return (el?.getAttribute('content') ?? '').trim();
+}
+
+/** The line under the person's name that usually says "Title at Company". */
+function findJobLine(doc: Document, h1: Element | null): string {
+  const marked = doc.querySelector(
+    '[class*="job-title" i], [class*="jobtitle" i], [class*="headline" i], [class*="position" i], [itemprop="jobTitle"], [class~="title" i], [class~="role" i]',
+  );
+  const candidates = [marked, h1?.nextElementSibling, h1?.parentElement?.nextElementSibling];
+  for (const el of candidates) {
+    const t = cleanText(el);
+    if (t && t.length <= 160 && JOB_WORDS.test(t)) return t;
+  }
+  return '';
+}
+
+/**
+ * Reads the signals any page has: the URL, meta tags, the main heading, the
+ * job line under it, mailto/tel links, Cloudflare-protected and obfuscated
+ * emails, phone numbers and profile links in visible text.
+ */
+export function extractPageSignals(doc: Document, url: string, country: CountryCode): ProspectBuilder {
+  const b = new ProspectBuilder(url);
+  if (classifyProfileUrl(url)) b.addUrl(url, 'link');
+
+  const h1 = doc.querySelector('h1');
+  const h1Text = cleanText(h1);
+  b.set('firstName', meta(doc, 'profile:first_name'), 'meta').set('lastName', meta(doc, 'profile:last_name'), 'meta');
+  if (looksLikePersonName(h1Text)) b.set('name', h1Text, 'heading');
+  const docTitle = meta(doc, 'og:title') || cleanText(doc.querySelector('title'));
+  const titleParts = docTitle.split(/\s+[|–—-]\s+/).map((s) => s.trim());
+  if (titleParts[0] && looksLikePersonName(titleParts[0])) {
+    b.set('name', titleParts[0], 'meta');
+    if (titleParts.length >= 3) {
+      const job = parseJobLine(titleParts[1] ?? '');
+      b.set('title', job.title, 'meta').set('company', job.company, 'meta');
+    }
+  }
+  const author = meta(doc, 'author');
+  if (looksLikePersonName(author)) b.set('name', author, 'meta');
+  const job = parseJobLine(findJobLine(doc, h1));
+  b.set('title', job.title, 'heading').set('company', job.company, 'heading');
+
+  const anchors = [...doc.querySelectorAll('a[href]')].slice(0, 5000);
+  for (const a of anchors) {
+    const href = a.getAttribute('href') ?? '';
+    if (/^mailto:/i.test(href)) b.addEmail(href, 'mailto');
+    else if (/^(?:tel|callto):/i.test(href)) b.addPhone(href, 'tel', country);
+    else if (/\/cdn-cgi\/l\/email-protection#/.test(href)) b.addEmail(decodeCloudflareEmail(href.split('#')[1] ?? ''), 'cloudflare');
+  }
+  doc.querySelectorAll('[data-cfemail]').forEach((el) => b.addEmail(decodeCloudflareEmail(el.getAttribute('data-cfemail') ?? ''), 'cloudflare'));
+
+  const text = doc.body ? visibleText(doc.body) : '';
+  findEmailsInText(text).forEach((e) => b.addEmail(e, 'text'));
+  findObfuscatedEmails(text).forEach((e) => b.addEmail(e, 'text'));
+  findPhonesInText(text, country).forEach((p) => b.addPhone(p, 'text', country, true));
+
+  for (const a of anchors) {
+    const href = a.getAttribute('href') ?? '';
+    if (/^(?:mailto|tel|callto|javascript):/i.test(href) || href.startsWith('#')) continue;
+    if (classifyProfileUrl(resolveHref(href, url))) b.addUrl(resolveHref(href, url), 'link');
+    else if (/(?:^|\s)me(?:\s|$)/i.test(a.getAttribute('rel') ?? '')) b.addUrl(resolveHref(href, url), 'link', true);
+  }
+  return b;
+}
+
+function resolveHref(href: string, base: string): string {
+  try {
+    return new URL(href, base).href;
+  } catch {
+    return href;
+  }
+}
+
+/** Keys under which a record is matched against others on the same page: emails, profiles, name. */
+function pageKeys(p: Prospect): string[] {
+  const { emails, profiles } = identityKeys(p);
+  return [...emails.map((e) => `e:${e}`), ...profiles.map((u) => `p:${u}`), ...(p.name ? [`n:${p.name.toLowerCase()}`] : [])];
+}
+
+/**
+ * Merges records of the same person found by different extractors (same
+ * email, profile or name). Keyed lookups keep a 500-person team page linear.
+ */
+function dedupe(prospects: Prospect[]): Prospect[] {
+  const out: Prospect[] = [];
+  const index = new Map<string, number>();
+  for (const p of prospects) {
+    const hit = pageKeys(p).map((k) => index.get(k)).find((i) => i !== undefined);
+    const at = hit ?? out.length;
+    out[at] = hit === undefined ? p : mergeProspects(out[hit]!, p);
+    for (const k of pageKeys(out[at]!)) if (!index.has(k)) index.set(k, at);
+  }
+  return out;
+}
+
+/**
+ * Finds the prospects on a page. Structured data (JSON-LD, microdata,
+ * h-card) is trusted first; a page describing exactly one person is then
+ * completed with the page's own links and text; a page with no structured
+ * person yields one prospect built from the page signals, if it has any.
+ * Pure: takes the document and its URL, never touches storage or network.
+ */
+export function extractProspects(doc: Document, url: string, options: ExtractOptions = {}): Extraction {
+  const country = options.defaultCountry ?? guessCountry(doc, url);
+  const jsonLd = extractJsonLd(doc, url, country);
+  const structured = dedupe(
+    [...jsonLd.builders, ...extractMicrodata(doc, url, country), ...extractHCards(doc, url, country)].map((b) => b.build()),
+  );
+  // On a page of several people the page-wide signals belong to nobody in particular: skip reading them.
+  if (structured.length > 1) return { prospects: structured, warnings: jsonLd.warnings };
+  const page = extractPageSignals(doc, url, country);
+  let prospects: Prospect[];
+  if (structured.length === 1) prospects = [mergeProspects(structured[0]!, page.build())];
+  else prospects = page.hasContent() ? [page.build()] : [];
+  return { prospects, warnings: jsonLd.warnings };
+}

@@ -1,0 +1,170 @@
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import { identityKeys, mergeLead } from './lead-merge';
+import { LeadSchema, type Lead } from './lead-schema';
+
+/** A lead as stored: the lead plus the normalised keys the dedupe indexes need. */
+type StoredLead = Lead & { emailKeys: string[]; profileKeys: string[] };
+
+interface ProspectScoutDB extends DBSchema {
+  leads: {
+    key: string;
+    value: StoredLead;
+    indexes: { 'by-email': string; 'by-profile': string; 'by-tag': string; 'by-updated': string };
+  };
+}
+
+/** An open Prospect Scout database. */
+export type LeadDb = IDBPDatabase<ProspectScoutDB>;
+type UpgradeTx = IDBPTransaction<ProspectScoutDB, StoreNames<ProspectScoutDB>[], 'versionchange'>;
+
+/**
+ * Cumulative migrations: entry N upgrades a database from version N to N+1.
+ * Never edit a released entry; append a new one, so any old database can be
+ * brought forward step by step.
+ */
+const MIGRATIONS: Array<(db: LeadDb, tx: UpgradeTx) => void> = [
+  (db) => {
+    const leads = db.createObjectStore('leads', { keyPath: 'id' });
+    leads.createIndex('by-email', 'emailKeys', { multiEntry: true });
+    leads.createIndex('by-profile', 'profileKeys', { multiEntry: true });
+    leads.createIndex('by-tag', 'tags', { multiEntry: true });
+    leads.createIndex('by-updated', 'updatedAt');
+  },
+];
+
+/** Current schema version of the database. */
+export const DB_VERSION = MIGRATIONS.length;
+/** Name of the IndexedDB database (in the extension's origin, never a page's). */
+export const DB_NAME = 'prospect-scout';
+
+/** Error with a message fit to show the user, e.g. when the disk is full. */
+export class LeadStoreError extends Error {
+  override name = 'LeadStoreError';
+}
+
+/** Opens (creating or migrating as needed) the lead database. */
+export function openLeadDb(name = DB_NAME): Promise<LeadDb> {
+  return openDB<ProspectScoutDB>(name, DB_VERSION, {
+    upgrade(db, oldVersion, _newVersion, tx) {
+      for (let v = oldVersion; v < DB_VERSION; v++) MIGRATIONS[v]!(db, tx);
+    },
+    blocking(_current, _next, event) {
+      // Another page wants to upgrade: step aside instead of blocking it forever.
+      (event.target as IDBDatabase).close();
+    },
+  });
+}
+
+function toStored(lead: Lead): StoredLead {
+  const keys = identityKeys(lead);
+  return { ...lead, emailKeys: keys.emails, profileKeys: keys.profiles };
+}
+
+/** Validates a stored record; a record that fails is reported and left in place, never deleted. */
+function fromStored(value: unknown): Lead | undefined {
+  const parsed = LeadSchema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  console.warn('Prospect Scout: skipping an unreadable stored lead', parsed.error.issues.slice(0, 3));
+  return undefined;
+}
+
+function friendly(e: unknown): Error {
+  const name = (e as { name?: string })?.name;
+  if (name === 'QuotaExceededError') {
+    return new LeadStoreError('Your browser has no room left to store leads. Export and delete some leads, or free disk space, then try again.');
+  }
+  return e instanceof Error ? e : new LeadStoreError(String(e));
+}
+
+/** Finds a stored lead sharing an email or profile URL with `lead`. */
+export async function findDuplicate(db: LeadDb, lead: Pick<Lead, 'emails' | 'profiles' | 'id'>): Promise<Lead | undefined> {
+  const tx = db.transaction('leads');
+  const found = await findDuplicateIn(tx.store, lead);
+  await tx.done;
+  return found;
+}
+
+type LeadStore = { index(name: 'by-email' | 'by-profile'): { get(key: string): Promise<StoredLead | undefined> }; get(key: string): Promise<StoredLead | undefined> };
+
+async function findDuplicateIn(store: LeadStore, lead: Pick<Lead, 'emails' | 'profiles' | 'id'>): Promise<Lead | undefined> {
+  const byId = await store.get(lead.id);
+  if (byId) return fromStored(byId);
+  const keys = identityKeys(lead);
+  for (const e of keys.emails) {
+    const hit = await store.index('by-email').get(e);
+    if (hit) return fromStored(hit);
+  }
+  for (const p of keys.profiles) {
+    const hit = await store.index('by-profile').get(p);
+    if (hit) return fromStored(hit);
+  }
+  return undefined;
+}
+
+/**
+ * Saves a lead. If the same person is already stored (same id, email or
+ * profile URL) the two are merged into the existing record instead of making
+ * a duplicate. Lookup and write share one transaction, so two quick saves
+ * cannot both create a record.
+ */
+export async function saveLead(db: LeadDb, input: Lead, now = new Date()): Promise<{ lead: Lead; status: 'created' | 'updated' }> {
+  const incoming = LeadSchema.parse(input);
+  try {
+    const tx = db.transaction('leads', 'readwrite');
+    const existing = await findDuplicateIn(tx.store, incoming);
+    const lead = existing ? mergeLead(existing, incoming, now) : incoming;
+    await tx.store.put(toStored(lead));
+    await tx.done;
+    return { lead, status: existing ? 'updated' : 'created' };
+  } catch (e) {
+    throw friendly(e);
+  }
+}
+
+/** Replaces a lead as given (no merging): for edits of a saved lead. */
+export async function putLead(db: LeadDb, lead: Lead): Promise<Lead> {
+  const valid = LeadSchema.parse(lead);
+  try {
+    await db.put('leads', toStored(valid));
+    return valid;
+  } catch (e) {
+    throw friendly(e);
+  }
+}
+
+/** One lead by id. */
+export async function getLead(db: LeadDb, id: string): Promise<Lead | undefined> {
+  const v = await db.get('leads', id);
+  return v ? fromStored(v) : undefined;
+}
+
+/** All leads, most recently updated first. */
+export async function listLeads(db: LeadDb): Promise<Lead[]> {
+  const all = await db.getAllFromIndex('leads', 'by-updated');
+  return all.reverse().map(fromStored).filter((l): l is Lead => !!l);
+}
+
+/** Leads carrying a tag (exact match), most recently updated first. */
+export async function listLeadsByTag(db: LeadDb, tag: string): Promise<Lead[]> {
+  const all = await db.getAllFromIndex('leads', 'by-tag', tag);
+  return all
+    .map(fromStored)
+    .filter((l): l is Lead => !!l)
+    .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+}
+
+/** Deletes a lead; deleting an unknown id is not an error. */
+export async function deleteLead(db: LeadDb, id: string): Promise<void> {
+  await db.delete('leads', id);
+}
+
+/** Every tag in use, sorted case-insensitively, for autocomplete and filters. */
+export async function listTags(db: LeadDb): Promise<string[]> {
+  const tags = new Set<string>();
+  let cursor = await db.transaction('leads').store.index('by-tag').openKeyCursor(null, 'nextunique');
+  while (cursor) {
+    tags.add(cursor.key);
+    cursor = await cursor.continue();
+  }
+  return [...tags].sort((a, b) => a.localeCompare(b, undefined, { sensitivity: 'base' }));
+}

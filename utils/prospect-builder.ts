@@ -1,0 +1,105 @@
+import type { CountryCode } from 'libphonenumber-js';
+import {
+  classifyProfileUrl,
+  normalizeEmail,
+  normalizePhone,
+  normalizeWebsite,
+  splitName,
+  urlKey,
+} from './contact-normalize';
+import { LIMITS, ProspectSchema, provenanceKey, type FieldSource, type Prospect } from './lead-schema';
+
+type ScalarField = 'name' | 'firstName' | 'lastName' | 'title' | 'company' | 'location' | 'website';
+
+/**
+ * Accumulates what the extractors find about one person, recording which
+ * extractor found each value. The first value set for a scalar wins, so
+ * callers run extractors from most to least trustworthy.
+ */
+export class ProspectBuilder {
+  readonly p: Prospect;
+
+  constructor(sourceUrl: string) {
+    this.p = ProspectSchema.parse({ sourceUrl: sourceUrl.slice(0, LIMITS.sourceUrl) });
+  }
+
+  /** Sets a scalar field if it is still empty. */
+  set(field: ScalarField, value: unknown, source: FieldSource): this {
+    if (this.p[field] || typeof value !== 'string') return this;
+    let v = value.replace(/\s+/g, ' ').trim();
+    if (field === 'website') v = normalizeWebsite(v, this.p.sourceUrl || undefined);
+    if (!v) return this;
+    const max = field === 'firstName' || field === 'lastName' ? LIMITS.namePart : field === 'website' ? LIMITS.url : LIMITS.shortText;
+    this.p[field] = v.slice(0, max);
+    this.p.provenance[field] = source;
+    return this;
+  }
+
+  /** Adds an email if it is valid and new. */
+  addEmail(raw: string, source: FieldSource): this {
+    const e = normalizeEmail(raw);
+    if (e && !this.p.emails.includes(e) && this.p.emails.length < LIMITS.listItems) {
+      this.p.emails.push(e);
+      this.p.provenance[provenanceKey('emails', e)] = source;
+    }
+    return this;
+  }
+
+  /** Adds an already-normalised E.164 phone, or normalises `raw` leniently (for tel: links and structured data). */
+  addPhone(raw: string, source: FieldSource, country?: CountryCode, normalized = false): this {
+    const n = normalized ? raw : normalizePhone(raw, country);
+    if (n && !this.p.phones.includes(n) && this.p.phones.length < LIMITS.listItems) {
+      this.p.phones.push(n);
+      this.p.provenance[provenanceKey('phones', n)] = source;
+    }
+    return this;
+  }
+
+  /**
+   * Files a URL under the right profile slot; a URL that is no known profile
+   * goes to `other`, or to `website` when `asWebsite` is set and it is empty.
+   */
+  addUrl(raw: string, source: FieldSource, asWebsite = false): this {
+    // Structured data holds junk ("42", "n/a"): only absolute URLs, root-relative paths and bare domains count.
+    if (!/^(?:https?:)?\/\/|^\/[^/]|^[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.[a-z]{2,24}(?:[/?#]|$)/iu.test(raw.trim())) return this;
+    const abs = normalizeWebsite(raw, this.p.sourceUrl || undefined);
+    if (!abs) return this;
+    const profile = classifyProfileUrl(abs);
+    if (profile) {
+      if (!this.p.profiles[profile.kind]) {
+        this.p.profiles[profile.kind] = profile.url;
+        this.p.provenance[`profiles.${profile.kind}`] = source;
+      }
+      return this;
+    }
+    if (asWebsite && !this.p.website) return this.set('website', abs, source);
+    const known = [this.p.website, ...this.p.profiles.other].map(urlKey);
+    if (!known.includes(urlKey(abs)) && this.p.profiles.other.length < LIMITS.listItems) {
+      this.p.profiles.other.push(abs.slice(0, LIMITS.url));
+    }
+    return this;
+  }
+
+  /** Whether anything identifying a person was found. */
+  hasContent(): boolean {
+    const { name, emails, phones, profiles } = this.p;
+    return !!(name || emails.length || phones.length || profiles.linkedin || profiles.x || profiles.github);
+  }
+
+  /** Fills derived fields (first/last name from name, and back) and validates. */
+  build(): Prospect {
+    const p = this.p;
+    if (!p.name && (p.firstName || p.lastName)) {
+      p.name = `${p.firstName} ${p.lastName}`.trim();
+      p.provenance.name = p.provenance.firstName ?? p.provenance.lastName ?? 'text';
+    }
+    if (p.name && !p.firstName && !p.lastName) {
+      const split = splitName(p.name);
+      p.firstName = split.firstName.slice(0, LIMITS.namePart);
+      p.lastName = split.lastName.slice(0, LIMITS.namePart);
+      if (p.firstName) p.provenance.firstName = p.provenance.name ?? 'text';
+      if (p.lastName) p.provenance.lastName = p.provenance.name ?? 'text';
+    }
+    return ProspectSchema.parse(p);
+  }
+}

@@ -1,0 +1,42 @@
+import { getCountries, type CountryCode } from 'libphonenumber-js';
+import { storage } from 'wxt/utils/storage';
+import { z } from 'zod';
+
+const COUNTRIES = new Set<string>(getCountries());
+
+/** User settings, kept in `browser.storage.local` (the content script may read it; it never reads IndexedDB). */
+export const SettingsSchema = z.object({
+  /** Country for national phone numbers; '' means guess from the page. */
+  defaultCountry: z
+    .string()
+    .default('')
+    .refine((c) => c === '' || COUNTRIES.has(c), 'unknown country code'),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+
+const DEFAULT_SETTINGS: Settings = { defaultCountry: '' };
+
+const settingsItem = storage.defineItem<unknown>('local:settings', { fallback: DEFAULT_SETTINGS });
+
+/** Reads settings; a corrupt stored value falls back to the defaults instead of breaking capture. */
+export async function getSettings(): Promise<Settings> {
+  const parsed = SettingsSchema.safeParse(await settingsItem.getValue());
+  return parsed.success ? parsed.data : DEFAULT_SETTINGS;
+}
+
+/** Validates and stores settings. */
+export async function saveSettings(settings: Settings): Promise<Settings> {
+  const valid = SettingsSchema.parse(settings);
+  await settingsItem.setValue(valid);
+  return valid;
+}
+
+/** The default country as a libphonenumber code, or undefined to guess from the page. */
+export function countryOf(settings: Settings): CountryCode | undefined {
+  return settings.defaultCountry ? (settings.defaultCountry as CountryCode) : undefined;
+}
+
+/** Every country code libphonenumber knows, sorted, for the settings picker. */
+export function countryCodes(): string[] {
+  return [...COUNTRIES].sort();
+}
