@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { formToLead, leadToForm } from '@/utils/lead-form';
+import { makeLead } from './helpers';
+
+const base = makeLead({
+  name: 'Jane Doe',
+  firstName: 'Jane',
+  lastName: 'Doe',
+  title: 'VP Sales',
+  emails: ['jane@acme.example'],
+  phones: ['+14155550100'],
+  profiles: { linkedin: 'https://www.linkedin.com/in/jane' },
+  provenance: { name: 'json-ld', title: 'json-ld', 'emails:jane@acme.example': 'mailto', 'profiles.linkedin': 'link' },
+});
+
+describe('lead form', () => {
+  it('round-trips a lead unchanged, keeping provenance', () => {
+    const result = formToLead(leadToForm(base), base, new Date(base.updatedAt));
+    expect('lead' in result && result.lead).toEqual(base);
+  });
+
+  it('marks edited values as user-provided and normalises input', () => {
+    const form = { ...leadToForm(base), title: 'CRO', emails: 'jane@acme.example\nJD@Acme.example', phones: '+1 415 555 0100\n(212) 555-0123', x: 'twitter.com/janed', tags: ['Conf', 'conf', 'q4'], note: '  call back ' };
+    const result = formToLead(form, base);
+    if (!('lead' in result)) throw new Error(JSON.stringify(result.errors));
+    const { lead } = result;
+    expect(lead.title).toBe('CRO');
+    expect(lead.provenance.title).toBe('user');
+    expect(lead.provenance.name).toBe('json-ld');
+    expect(lead.emails).toEqual(['jane@acme.example', 'jd@acme.example']);
+    expect(lead.provenance['emails:jane@acme.example']).toBe('mailto');
+    expect(lead.provenance['emails:jd@acme.example']).toBe('user');
+    expect(lead.phones).toEqual(['+14155550100', '+12125550123']);
+    expect(lead.profiles.x).toBe('https://x.com/janed');
+    expect(lead.provenance['profiles.x']).toBe('user');
+    expect(lead.tags).toEqual(['Conf', 'q4']);
+    expect(lead.note).toBe('call back');
+  });
+
+  it('re-derives first and last name when the name is edited', () => {
+    const result = formToLead({ ...leadToForm(base), name: 'Janet Smith-Jones' }, base);
+    expect('lead' in result && result.lead).toMatchObject({ firstName: 'Janet', lastName: 'Smith-Jones' });
+  });
+
+  it('reports invalid fields and returns no lead', () => {
+    const result = formToLead({ ...leadToForm(base), emails: 'not-an-email', github: 'https://github.com/a/b', website: 'javascript:alert(1)' }, base);
+    expect('errors' in result && Object.keys(result.errors).sort()).toEqual(['emails', 'github', 'website']);
+  });
+
+  it('refuses a lead with nothing to identify it', () => {
+    const empty = makeLead({});
+    const result = formToLead(leadToForm(empty), empty);
+    expect('errors' in result && result.errors.name).toMatch(/at least a name/);
+  });
+});
