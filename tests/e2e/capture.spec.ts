@@ -1,0 +1,54 @@
+import { expect, test } from './fixtures';
+
+test('clicking the icon on a JSON-LD profile shows the prospect with all its details', async ({ capture }) => {
+  const { popup } = await capture('person-jsonld.html');
+  const card = popup.getByRole('form', { name: /Prospect Jane Doe/ });
+  await expect(popup.getByRole('status').first()).toHaveText('1 prospect found on this page.');
+  await expect(card.locator('[name="name"]')).toHaveValue('Jane Doe');
+  await expect(card.locator('[name="title"]')).toHaveValue('VP of Sales');
+  await expect(card.locator('[name="company"]')).toHaveValue('Acme Corp');
+  await expect(card.locator('[name="emails"]')).toHaveValue('jane.doe@acme.example\njane@acme.example');
+  await expect(card.locator('[name="phones"]')).toHaveValue('+14155550132\n+14155550199');
+  await expect(card.locator('[name="linkedin"]')).toHaveValue('https://www.linkedin.com/in/jane-doe-acme');
+  await expect(card.locator('[name="x"]')).toHaveValue('https://x.com/janedoe');
+  await expect(card.locator('[name="github"]')).toHaveValue('https://github.com/janedoe');
+  await expect(card.locator('[name="website"]')).toHaveValue('https://janedoe.example/');
+  await expect(card.locator('[name="location"]')).toHaveValue('San Francisco, CA, US');
+  // provenance is shown next to the field
+  await expect(card.locator('label[for$="-title"]')).toContainText('json-ld');
+});
+
+test('a plain page gives name from the heading, mailto and text emails, tel and text phones', async ({ capture }) => {
+  const { popup } = await capture('plain-contact.html');
+  const card = popup.getByRole('form', { name: /Prospect Carlos Mendes/ });
+  await expect(card.locator('[name="title"]')).toHaveValue('Head of Partnerships');
+  await expect(card.locator('[name="company"]')).toHaveValue('Globex Ltd');
+  await expect(card.locator('[name="emails"]')).toHaveValue('carlos.mendes@globex.example\npress@globex.example');
+  await expect(card.locator('[name="phones"]')).toHaveValue('+442079460958\n+447911123456');
+  await expect(card.locator('[name="linkedin"]')).toHaveValue('https://www.linkedin.com/in/carlosmendes');
+  await expect(card.locator('label[for$="-emails"]')).toContainText('mailto');
+});
+
+test('a team page lists every person; a page without one offers manual entry', async ({ capture }) => {
+  const { popup } = await capture('team-page.html');
+  await expect(popup.getByRole('form')).toHaveCount(4);
+  await expect(popup.getByText('4 prospects found on this page.')).toBeVisible();
+
+  const { popup: empty } = await capture('no-prospect.html');
+  await expect(empty.getByText('No prospect found on this page.')).toBeVisible();
+  await empty.getByRole('button', { name: 'Enter a lead by hand' }).click();
+  await expect(empty.getByRole('form')).toHaveCount(1);
+});
+
+test('without the toolbar click the extension has no access to the page', async ({ context, extensionId, origin }) => {
+  const page = await context.newPage();
+  await page.goto(`${origin}/person-jsonld.html`);
+  const worker = context.serviceWorkers()[0]!;
+  const tabId = await worker.evaluate(async () => {
+    const api = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<Array<{ id?: number }>> } } }).chrome;
+    return (await api.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id;
+  });
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html?tabId=${tabId}`);
+  await expect(popup.getByRole('alert')).toContainText("can't read this page");
+});

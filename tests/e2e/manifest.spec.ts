@@ -1,0 +1,15 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { EXTENSION_PATH, expect, test } from './fixtures';
+
+test('the built extension asks for minimal permissions and no host access', () => {
+  const manifest = JSON.parse(readFileSync(join(EXTENSION_PATH, 'manifest.json'), 'utf8'));
+  expect(manifest.manifest_version).toBe(3);
+  expect([...manifest.permissions].sort()).toEqual(['activeTab', 'scripting', 'storage']);
+  expect(manifest.host_permissions ?? []).toEqual([]);
+  expect(manifest.optional_host_permissions ?? []).toEqual([]);
+  // the extractor is injected on demand, never declared for every page
+  expect(manifest.content_scripts ?? []).toEqual([]);
+  expect(manifest.action.default_popup).toBe('popup.html');
+  expect(manifest.options_ui.page).toBe('options.html');
+});
