@@ -1,0 +1,65 @@
+/**
+ * Speed and size benchmarks (`npm run bench`). Prints measurements against
+ * targets; exits 1 if a target is missed, so a regression is visible, but
+ * it is not part of `npm test` (timings vary between machines).
+ * Build first for the bundle-size rows: `npm run build`.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { join } from 'node:path';
+import { toCsv } from '../utils/csv';
+import { parseHtml } from '../utils/extract-cli';
+import { extractProspects } from '../utils/extract-page';
+import { prospectToLead, ProspectSchema } from '../utils/lead-schema';
+
+type Row = { name: string; value: number; unit: string; target: number };
+const rows: Row[] = [];
+
+function time(name: string, target: number, fn: () => void, runs = 5) {
+  fn(); // warm-up
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    fn();
+    samples.push(performance.now() - t);
+  }
+  samples.sort((a, b) => a - b);
+  rows.push({ name, value: samples[Math.floor(samples.length / 2)]!, unit: 'ms (median)', target });
+}
+
+const fixtures = ['person-jsonld.html', 'plain-contact.html', 'team-page.html'];
+for (const f of fixtures) {
+  const html = readFileSync(join('tests/fixtures', f), 'utf8');
+  const doc = parseHtml(html, `https://bench.example/${f}`);
+  time(`extract ${f}`, 50, () => extractProspects(doc, `https://bench.example/${f}`));
+}
+
+// A large team page: 500 people in JSON-LD and as cards, plus 1 MB of text.
+const people = Array.from({ length: 500 }, (_, i) => ({ '@type': 'Person', name: `Person Number${i}`, jobTitle: 'Engineer', email: `p${i}@big.example` }));
+const cards = people.map((p, i) => `<div class="card"><h3>${p.name}</h3><p>Engineer at Big Co</p><a href="mailto:${p.email}">${p.email}</a> <a href="tel:+1650253${String(i).padStart(4, '0')}">call</a></div>`).join('');
+const filler = `<p>${'Lorem ipsum dolor sit amet, consectetur adipiscing elit. '.repeat(18_000)}</p>`;
+const bigHtml = `<script type="application/ld+json">${JSON.stringify({ '@graph': people })}</script>${cards}${filler}`;
+const bigDoc = parseHtml(bigHtml, 'https://bench.example/big');
+time(`extract 500-person page (${(bigHtml.length / 1e6).toFixed(1)} MB)`, 1500, () => extractProspects(bigDoc, 'https://bench.example/big'), 3);
+
+const leads = Array.from({ length: 10_000 }, (_, i) =>
+  prospectToLead(ProspectSchema.parse({ name: `Lead ${i}`, company: 'Acme, Inc', emails: [`l${i}@acme.example`], phones: ['+16502530000'], title: i % 10 ? 'VP' : '=cmd()' })),
+);
+time('CSV of 10,000 leads', 500, () => toCsv(leads), 3);
+
+const out = '.output/chrome-mv3';
+if (existsSync(out)) {
+  const cs = join(out, 'content-scripts/extractor.js');
+  rows.push({ name: 'content script (gzip)', value: gzipSync(readFileSync(cs)).length / 1024, unit: 'KiB', target: 120 });
+  rows.push({ name: 'content script (raw)', value: statSync(cs).size / 1024, unit: 'KiB', target: 400 });
+} else {
+  console.log('(no build at .output/chrome-mv3: run `npm run build` for bundle sizes)');
+}
+
+let missed = 0;
+for (const r of rows) {
+  const ok = r.value <= r.target;
+  if (!ok) missed++;
+  console.log(`${ok ? 'ok  ' : 'MISS'} ${r.name.padEnd(44)} ${r.value.toFixed(1).padStart(8)} ${r.unit.padEnd(12)} target ≤ ${r.target}`);
+}
+process.exit(missed ? 1 : 0);
