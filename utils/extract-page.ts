@@ -1,19 +1,15 @@
 import type { CountryCode } from 'libphonenumber-js';
 import { getCountries } from 'libphonenumber-js';
-import {
-  classifyProfileUrl,
-  decodeCloudflareEmail,
-  findEmailsInText,
-  findObfuscatedEmails,
-  findPhonesInText,
-  looksLikePersonName,
-} from './contact-normalize';
+import { classifyProfileUrl, looksLikePersonName } from './contact-normalize';
+import { JOB_WORDS, parseJobLine, readContacts } from './extract-contacts';
 import { extractJsonLd } from './extract-json-ld';
 import { extractHCards, extractMicrodata } from './extract-microformats';
 import type { Prospect } from './lead-schema';
 import { identityKeys, mergeProspects } from './lead-merge';
 import { ProspectBuilder } from './prospect-builder';
-import { cleanText, visibleText } from './visible-text';
+import { cleanText } from './visible-text';
+
+export { parseJobLine };
 
 /** Options of {@link extractProspects}. */
 export interface ExtractOptions {
@@ -47,21 +43,6 @@ export function guessCountry(doc: Document, url: string): CountryCode {
     // not a URL: fall through
   }
   return 'US';
-}
-
-const JOB_WORDS =
-  /\b(engineer|manager|director|head|vp|vice president|chief|ceo|cto|cfo|coo|cmo|cro|founder|co-founder|owner|president|lead|developer|designer|sales|marketing|consultant|partner|analyst|officer|specialist|architect|recruiter|executive|account|associate|principal|scientist|researcher|professor|advisor|adviser|coordinator|representative|administrator|product|editor|writer|attorney|lawyer|accountant|intern|strategist|evangelist|advocate|geschäftsführer|inhaber|leiter|directeur|directrice|responsable|gerente|directora)\b/i;
-const TITLE_SEPARATORS = /\s+(?:at|@|chez|bei)\s+|\s*[|·•–—]\s*|\s+-\s+|,\s+/i;
-
-/** Splits "VP of Sales at Acme Corp" / "VP Sales, Acme" / "VP Sales | Acme" into title and company. */
-export function parseJobLine(line: string): { title: string; company: string } {
-  const s = line.replace(/\s+/g, ' ').trim();
-  if (!s || s.length > 160 || !JOB_WORDS.test(s)) return { title: '', company: '' };
-  const m = TITLE_SEPARATORS.exec(s);
-  if (!m) return { title: s, company: '' };
-  const title = s.slice(0, m.index).trim();
-  const company = s.slice(m.index + m[0].length).split(TITLE_SEPARATORS)[0]?.trim() ?? '';
-  return JOB_WORDS.test(title) ? { title, company } : { title: s, company: '' };
 }
 
 function meta(doc: Document, key: string): string {
@@ -109,36 +90,10 @@ export function extractPageSignals(doc: Document, url: string, country: CountryC
   const job = parseJobLine(findJobLine(doc, h1));
   b.set('title', job.title, 'heading').set('company', job.company, 'heading');
 
-  const anchors = [...doc.querySelectorAll('a[href]')].slice(0, 5000);
-  for (const a of anchors) {
-    const href = a.getAttribute('href') ?? '';
-    if (/^mailto:/i.test(href)) b.addEmail(href, 'mailto');
-    else if (/^(?:tel|callto):/i.test(href)) b.addPhone(href, 'tel', country);
-    else if (/\/cdn-cgi\/l\/email-protection#/.test(href)) b.addEmail(decodeCloudflareEmail(href.split('#')[1] ?? ''), 'cloudflare');
-  }
-  doc.querySelectorAll('[data-cfemail]').forEach((el) => b.addEmail(decodeCloudflareEmail(el.getAttribute('data-cfemail') ?? ''), 'cloudflare'));
-
-  const text = doc.body ? visibleText(doc.body) : '';
-  findEmailsInText(text).forEach((e) => b.addEmail(e, 'text'));
-  findObfuscatedEmails(text).forEach((e) => b.addEmail(e, 'text'));
-  findPhonesInText(text, country).forEach((p) => b.addPhone(p, 'text', country, true));
-
-  for (const a of anchors) {
-    const href = a.getAttribute('href') ?? '';
-    if (/^(?:mailto|tel|callto|javascript):/i.test(href) || href.startsWith('#')) continue;
-    if (classifyProfileUrl(resolveHref(href, url))) b.addUrl(resolveHref(href, url), 'link');
-    else if (/(?:^|\s)me(?:\s|$)/i.test(a.getAttribute('rel') ?? '')) b.addUrl(resolveHref(href, url), 'link', true);
-  }
+  readContacts(b, doc, url, country);
   return b;
 }
 
-function resolveHref(href: string, base: string): string {
-  try {
-    return new URL(href, base).href;
-  } catch {
-    return href;
-  }
-}
 
 /** Keys under which a record is matched against others on the same page: emails, profiles, name. */
 function pageKeys(p: Prospect): string[] {
