@@ -27,20 +27,29 @@ function time(name: string, target: number, fn: () => void, runs = 5) {
   rows.push({ name, value: samples[Math.floor(samples.length / 2)]!, unit: 'ms (median)', target });
 }
 
-const fixtures = ['person-jsonld.html', 'plain-contact.html', 'team-page.html'];
+const fixtures = ['person-jsonld.html', 'plain-contact.html', 'team-page.html', 'team-cards.html'];
 for (const f of fixtures) {
   const html = readFileSync(join('tests/fixtures', f), 'utf8');
   const doc = parseHtml(html, `https://bench.example/${f}`);
   time(`extract ${f}`, 50, () => extractProspects(doc, `https://bench.example/${f}`));
 }
 
+// Names without digits, so they read as names.
+const letters = (i: number) => 'Q' + [...i.toString(26)].map((d) => String.fromCharCode(97 + parseInt(d, 26))).join('');
 // A large team page: 500 people in JSON-LD and as cards, plus 1 MB of text.
-const people = Array.from({ length: 500 }, (_, i) => ({ '@type': 'Person', name: `Person Number${i}`, jobTitle: 'Engineer', email: `p${i}@big.example` }));
+const people = Array.from({ length: 500 }, (_, i) => ({ '@type': 'Person', name: `Person ${letters(i)}`, jobTitle: 'Engineer', email: `p${i}@big.example` }));
 const cards = people.map((p, i) => `<div class="card"><h3>${p.name}</h3><p>Engineer at Big Co</p><a href="mailto:${p.email}">${p.email}</a> <a href="tel:+1650253${String(i).padStart(4, '0')}">call</a></div>`).join('');
 const filler = `<p>${'Lorem ipsum dolor sit amet, consectetur adipiscing elit. '.repeat(18_000)}</p>`;
 const bigHtml = `<script type="application/ld+json">${JSON.stringify({ '@graph': people })}</script>${cards}${filler}`;
 const bigDoc = parseHtml(bigHtml, 'https://bench.example/big');
 time(`extract 500-person page (${(bigHtml.length / 1e6).toFixed(1)} MB)`, 1500, () => extractProspects(bigDoc, 'https://bench.example/big'), 3);
+
+// The same 500 people as plain cards only: the card finder has to do the work.
+const plainHtml = `<main><section>${cards}</section></main>${filler}`;
+const plainDoc = parseHtml(plainHtml, 'https://bench.example/cards');
+time('extract 500 plain person cards', 1500, () => extractProspects(plainDoc, 'https://bench.example/cards'), 3);
+const found = extractProspects(plainDoc, 'https://bench.example/cards').prospects.length;
+if (found !== 500) throw new Error(`card benchmark found ${found} prospects, expected 500: it no longer measures the card finder`);
 
 const leads = Array.from({ length: 10_000 }, (_, i) =>
   prospectToLead(ProspectSchema.parse({ name: `Lead ${i}`, company: 'Acme, Inc', emails: [`l${i}@acme.example`], phones: ['+16502530000'], title: i % 10 ? 'VP' : '=cmd()' })),

@@ -2,14 +2,13 @@ import type { CountryCode } from 'libphonenumber-js';
 import { getCountries } from 'libphonenumber-js';
 import { classifyProfileUrl, looksLikePersonName } from './contact-normalize';
 import { JOB_WORDS, parseJobLine, readContacts } from './extract-contacts';
+import { extractPersonCards } from './extract-cards';
 import { extractJsonLd } from './extract-json-ld';
 import { extractHCards, extractMicrodata } from './extract-microformats';
 import type { Prospect } from './lead-schema';
 import { identityKeys, mergeProspects } from './lead-merge';
 import { ProspectBuilder } from './prospect-builder';
 import { cleanText } from './visible-text';
-
-export { parseJobLine };
 
 /** Options of {@link extractProspects}. */
 export interface ExtractOptions {
@@ -121,7 +120,8 @@ function dedupe(prospects: Prospect[]): Prospect[] {
  * Finds the prospects on a page. Structured data (JSON-LD, microdata,
  * h-card) is trusted first; a page describing exactly one person is then
  * completed with the page's own links and text; a page with no structured
- * person yields one prospect built from the page signals, if it has any.
+ * person yields one prospect per person card (a team page without markup)
+ * or else one prospect built from the page signals, if it has any.
  * Pure: takes the document and its URL, never touches storage or network.
  */
 export function extractProspects(doc: Document, url: string, options: ExtractOptions = {}): Extraction {
@@ -132,6 +132,10 @@ export function extractProspects(doc: Document, url: string, options: ExtractOpt
   );
   // On a page of several people the page-wide signals belong to nobody in particular: skip reading them.
   if (structured.length > 1) return { prospects: structured, warnings: jsonLd.warnings };
+  if (structured.length === 0) {
+    const cards = extractPersonCards(doc, url, country);
+    if (cards.length) return { prospects: dedupe(cards.map((b) => b.build())), warnings: jsonLd.warnings };
+  }
   const page = extractPageSignals(doc, url, country);
   let prospects: Prospect[];
   if (structured.length === 1) prospects = [mergeProspects(structured[0]!, page.build())];

@@ -52,3 +52,16 @@ test('without the toolbar click the extension has no access to the page', async 
   await popup.goto(`chrome-extension://${extensionId}/popup.html?tabId=${tabId}`);
   await expect(popup.getByRole('alert')).toContainText("can't read this page");
 });
+
+test('a team page without structured data gives one prospect per person card', async ({ capture }) => {
+  const { popup } = await capture('team-cards.html');
+  await expect(popup.getByText('3 prospects found on this page.')).toBeVisible();
+  const jack = popup.getByRole('form', { name: /Prospect Jack Barker/ });
+  await expect(jack.locator('[name="title"]')).toHaveValue('Head of Sales');
+  await expect(jack.locator('[name="company"]')).toHaveValue('Hooli XYZ');
+  await expect(jack.locator('[name="emails"]')).toHaveValue('jack.barker@hooli.example');
+  await expect(jack.locator('[name="phones"]')).toHaveValue('+16505550199');
+  const gavin = popup.getByRole('form', { name: /Prospect Gavin Belson/ });
+  await expect(gavin.locator('[name="linkedin"]')).toHaveValue('https://www.linkedin.com/in/gavinbelson');
+  await expect(gavin.locator('[name="emails"]')).toHaveValue('gavin@hooli.example');
+});

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { guessCountry, parseJobLine } from '@/utils/extract-page';
+import { parseJobLine } from '@/utils/extract-contacts';
+import { guessCountry } from '@/utils/extract-page';
 import { parseHtml } from '@/utils/extract-cli';
 import { ProspectSchema } from '@/utils/lead-schema';
 import { extractFixture, extractHtml } from './helpers';
