@@ -2,14 +2,16 @@ import { useId, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { filterLeads } from '@/utils/lead-filter';
 import type { Lead } from '@/utils/lead-schema';
-import { deleteLead, type LeadDb } from '@/utils/lead-store';
+import { deleteLead, putLead, type LeadDb } from '@/utils/lead-store';
+import { LeadEditor } from './LeadEditor';
 
-/** The saved-leads list: search, tag filter, open source page, delete. */
+/** The saved-leads list: search, tag filter, edit, open source page, delete. */
 export function SavedLeads(props: { db: LeadDb; leads: Lead[]; tags: string[]; onChanged: () => void }) {
   const { db, leads, tags, onChanged } = props;
   const [query, setQuery] = useState('');
   const [tag, setTag] = useState('');
   const [error, setError] = useState('');
+  const [editing, setEditing] = useState<string | null>(null);
   const id = useId();
   const shown = filterLeads(leads, { query, tag });
 
@@ -21,6 +23,13 @@ export function SavedLeads(props: { db: LeadDb; leads: Lead[]; tags: string[]; o
     } catch (e) {
       setError(`Could not delete: ${(e as Error).message}`);
     }
+  };
+
+  // An edit replaces the lead as the user left it: no merging with itself.
+  const update = async (lead: Lead) => {
+    await putLead(db, { ...lead, updatedAt: new Date().toISOString() });
+    onChanged();
+    return 'updated' as const;
   };
 
   return (
@@ -64,6 +73,9 @@ export function SavedLeads(props: { db: LeadDb; leads: Lead[]; tags: string[]; o
               )}
             </div>
             <div className="lead-actions">
+              <button type="button" aria-expanded={editing === l.id} onClick={() => setEditing(editing === l.id ? null : l.id)}>
+                {editing === l.id ? 'Close' : 'Edit'}
+              </button>
               {l.sourceUrl && /^https?:/i.test(l.sourceUrl) && (
                 <button type="button" onClick={() => void browser.tabs.create({ url: l.sourceUrl })}>
                   Open page
@@ -73,6 +85,7 @@ export function SavedLeads(props: { db: LeadDb; leads: Lead[]; tags: string[]; o
                 Delete
               </button>
             </div>
+            {editing === l.id && <LeadEditor lead={l} knownTags={tags} alreadySaved onSave={update} />}
           </li>
         ))}
       </ul>

@@ -52,3 +52,41 @@ test('saved leads: list, search, filter by tag, open the source page, delete', a
   await items.first().getByRole('button', { name: 'Delete' }).click();
   await expect(items).toHaveCount(1);
 });
+
+test('a saved lead can be edited from the list; the edit replaces it and persists', async ({ capture, openPopup }) => {
+  const { popup: a } = await capture('person-jsonld.html');
+  await a.getByRole('button', { name: 'Save lead' }).click();
+  await expect(a.getByRole('form').getByRole('status')).toHaveText('Saved');
+
+  const popup = await openPopup();
+  await popup.getByRole('tab', { name: /Saved leads/ }).click();
+  const item = popup.getByRole('list', { name: 'Saved leads' }).getByRole('listitem').first();
+  await item.getByRole('button', { name: 'Edit' }).click();
+  const form = item.getByRole('form', { name: /Prospect Jane Doe/ });
+  await expect(form.locator('[name="title"]')).toHaveValue('VP of Sales');
+
+  // A bad email is refused and nothing is stored.
+  await form.locator('[name="emails"]').fill('not an email');
+  await form.getByRole('button', { name: 'Update lead' }).click();
+  await expect(form.getByRole('alert')).toContainText('Emails');
+  await form.locator('[name="emails"]').fill('jane.doe@acme.example');
+
+  await form.locator('[name="title"]').fill('Chief Revenue Officer');
+  await form.locator('[name="tags"]').fill('renewal');
+  await form.locator('[name="tags"]').press('Enter');
+  await form.getByRole('button', { name: 'Update lead' }).click();
+  await expect(form.getByRole('status')).toHaveText('Updated existing lead');
+  await expect(item).toContainText('Chief Revenue Officer · Acme Corp');
+  await expect(item.locator('.tag', { hasText: 'renewal' }).first()).toBeVisible();
+
+  const again = await openPopup();
+  await again.getByRole('tab', { name: /Saved leads/ }).click();
+  const items = again.getByRole('list', { name: 'Saved leads' }).getByRole('listitem');
+  await expect(items).toHaveCount(1);
+  await expect(items.first()).toContainText('Chief Revenue Officer');
+  // The edit replaced the lead: the removed address is gone, not merged back.
+  await items.first().getByRole('button', { name: 'Edit' }).click();
+  await expect(items.first().locator('[name="emails"]')).toHaveValue('jane.doe@acme.example');
+  await again.getByLabel('Tag', { exact: true }).selectOption('renewal');
+  await expect(items).toHaveCount(1);
+});
