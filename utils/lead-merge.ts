@@ -1,5 +1,5 @@
 import { normalizeEmail, splitName, unique, urlKey } from './contact-normalize';
-import { LeadSchema, provenanceKey, type Lead, type Prospect, type Provenance } from './lead-schema';
+import { LeadSchema, LIMITS, provenanceKey, type Lead, type Prospect, type Provenance } from './lead-schema';
 
 const SCALARS = ['name', 'firstName', 'lastName', 'title', 'company', 'website', 'location', 'sourceUrl'] as const;
 const PROFILE_SLOTS = ['linkedin', 'x', 'github'] as const;
@@ -55,10 +55,13 @@ export function mergeProspects<T extends Prospect>(preferred: T, other: Prospect
     }
   }
   const otherKeys = new Set(out.profiles.other.map(urlKey));
-  for (const u of other.profiles.other) if (!otherKeys.has(urlKey(u))) out.profiles.other.push(u);
+  // Lists stop at the schema's bound, so merging two full records still makes a valid one.
+  for (const u of other.profiles.other) {
+    if (!otherKeys.has(urlKey(u)) && out.profiles.other.length < LIMITS.listItems) out.profiles.other.push(u);
+  }
   for (const field of ['emails', 'phones'] as const) {
     for (const v of other[field]) {
-      if (out[field].includes(v)) continue;
+      if (out[field].includes(v) || out[field].length >= LIMITS.listItems) continue;
       out[field].push(v);
       const src = other.provenance[provenanceKey(field, v)];
       if (src) prov[provenanceKey(field, v)] = src;
@@ -90,8 +93,26 @@ export function mergeLead(existing: Lead, incoming: Lead, now = new Date()): Lea
     id: existing.id,
     capturedAt: existing.capturedAt,
     updatedAt: now.toISOString(),
-    tags: mergeTags(incoming.tags, existing.tags),
+    tags: mergeTags(incoming.tags, existing.tags).slice(0, LIMITS.tags),
     note: incoming.note || existing.note,
+  });
+}
+
+/**
+ * Folds a second stored record of the same person into `kept`: `kept`'s
+ * values, id and tags come first, the other only fills gaps; both notes are
+ * kept, and the earlier capture date wins, so nothing the user wrote is lost.
+ */
+export function absorbLead(kept: Lead, other: Lead, now = new Date()): Lead {
+  const merged = mergeProspects(kept, other);
+  const notes = unique([kept.note, other.note].map((n) => n.trim()).filter(Boolean));
+  return LeadSchema.parse({
+    ...merged,
+    id: kept.id,
+    capturedAt: kept.capturedAt < other.capturedAt ? kept.capturedAt : other.capturedAt,
+    updatedAt: now.toISOString(),
+    tags: mergeTags(kept.tags, other.tags).slice(0, LIMITS.tags),
+    note: notes.join('\n\n').slice(0, LIMITS.note),
   });
 }
 

@@ -1,5 +1,5 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
-import { identityKeys, mergeLead } from './lead-merge';
+import { absorbLead, identityKeys, mergeLead } from './lead-merge';
 import { LeadSchema, type Lead } from './lead-schema';
 
 /** A lead as stored: the lead plus the normalised keys the dedupe indexes need. */
@@ -76,46 +76,58 @@ function friendly(e: unknown): Error {
   return e instanceof Error ? e : new LeadStoreError(String(e));
 }
 
-/** Finds a stored lead sharing an email or profile URL with `lead`. */
+/** Finds the stored lead sharing the id, an email or a profile URL with `lead` (the oldest, if several do). */
 export async function findDuplicate(db: LeadDb, lead: Pick<Lead, 'emails' | 'profiles' | 'id'>): Promise<Lead | undefined> {
   const tx = db.transaction('leads');
-  const found = await findDuplicateIn(tx.store, lead);
+  const [found] = await findAllDuplicatesIn(tx.store, lead);
   await tx.done;
   return found;
 }
 
-type LeadStore = { index(name: 'by-email' | 'by-profile'): { get(key: string): Promise<StoredLead | undefined> }; get(key: string): Promise<StoredLead | undefined> };
+type LeadStore = {
+  index(name: 'by-email' | 'by-profile'): { getAll(key: string): Promise<StoredLead[]> };
+  get(key: string): Promise<StoredLead | undefined>;
+};
 
-async function findDuplicateIn(store: LeadStore, lead: Pick<Lead, 'emails' | 'profiles' | 'id'>): Promise<Lead | undefined> {
-  const byId = await store.get(lead.id);
-  if (byId) return fromStored(byId);
+/** Every stored lead sharing the id, an email or a profile URL with `lead`: the same id first, then oldest capture first. */
+async function findAllDuplicatesIn(store: LeadStore, lead: Pick<Lead, 'emails' | 'profiles' | 'id'>): Promise<Lead[]> {
+  const found = new Map<string, Lead>();
+  const add = (v: StoredLead | undefined) => {
+    const l = v && !found.has(v.id) ? fromStored(v) : undefined;
+    if (l) found.set(l.id, l);
+  };
+  add(await store.get(lead.id));
   const keys = identityKeys(lead);
-  for (const e of keys.emails) {
-    const hit = await store.index('by-email').get(e);
-    if (hit) return fromStored(hit);
-  }
-  for (const p of keys.profiles) {
-    const hit = await store.index('by-profile').get(p);
-    if (hit) return fromStored(hit);
-  }
-  return undefined;
+  for (const e of keys.emails) (await store.index('by-email').getAll(e)).forEach(add);
+  for (const p of keys.profiles) (await store.index('by-profile').getAll(p)).forEach(add);
+  return [...found.values()].sort(
+    (a, b) => Number(b.id === lead.id) - Number(a.id === lead.id) || a.capturedAt.localeCompare(b.capturedAt),
+  );
 }
 
 /**
  * Saves a lead. If the same person is already stored (same id, email or
  * profile URL) the two are merged into the existing record instead of making
- * a duplicate. Lookup and write share one transaction, so two quick saves
- * cannot both create a record.
+ * a duplicate; if the lead links several stored leads (its email is one's,
+ * its LinkedIn another's), they all become one, kept under the first's id.
+ * Lookup and writes share one transaction, so two quick saves cannot both
+ * create a record, and a failed merge deletes nothing.
  */
-export async function saveLead(db: LeadDb, input: Lead, now = new Date()): Promise<{ lead: Lead; status: 'created' | 'updated' }> {
+export async function saveLead(
+  db: LeadDb,
+  input: Lead,
+  now = new Date(),
+): Promise<{ lead: Lead; status: 'created' | 'updated'; mergedIds: string[] }> {
   const incoming = LeadSchema.parse(input);
   try {
     const tx = db.transaction('leads', 'readwrite');
-    const existing = await findDuplicateIn(tx.store, incoming);
-    const lead = existing ? mergeLead(existing, incoming, now) : incoming;
+    const [primary, ...others] = await findAllDuplicatesIn(tx.store, incoming);
+    let lead = primary ? mergeLead(primary, incoming, now) : incoming;
+    for (const other of others) lead = absorbLead(lead, other, now);
     await tx.store.put(toStored(lead));
+    for (const other of others) await tx.store.delete(other.id);
     await tx.done;
-    return { lead, status: existing ? 'updated' : 'created' };
+    return { lead, status: primary ? 'updated' : 'created', mergedIds: others.map((o) => o.id) };
   } catch (e) {
     throw friendly(e);
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { identityKeys, isSamePerson, mergeLead, mergeProspects, mergeTags, prefillFromSaved } from '@/utils/lead-merge';
+import { absorbLead, identityKeys, isSamePerson, mergeLead, mergeProspects, mergeTags, prefillFromSaved } from '@/utils/lead-merge';
 import { ProspectSchema } from '@/utils/lead-schema';
 import { makeLead } from './helpers';
 
@@ -14,6 +14,28 @@ describe('identity', () => {
     expect(isSamePerson(a, makeLead({ name: 'J. Doe', emails: ['JANE@acme.example'] }))).toBe(true);
     expect(isSamePerson(makeLead({ profiles: { x: 'https://x.com/jd' } }), makeLead({ profiles: { x: 'http://x.com/JD/' } }))).toBe(true);
     expect(isSamePerson(a, makeLead({ name: 'Jane' }))).toBe(false);
+  });
+});
+
+describe('absorbLead and bounds', () => {
+  it('folds a second record in without losing either note, and keeps the earlier capture', () => {
+    const kept = makeLead({ id: 'k', name: 'Jane Doe', note: 'one', tags: ['a'] }, new Date('2026-03-01T00:00:00Z'));
+    const other = makeLead({ id: 'o', name: 'Jane Doe', title: 'AE', note: 'two', tags: ['b'] }, new Date('2026-01-01T00:00:00Z'));
+    const out = absorbLead(kept, other, new Date('2026-04-01T00:00:00Z'));
+    expect(out).toMatchObject({ id: 'k', title: 'AE', note: 'one\n\ntwo', tags: ['a', 'b'], capturedAt: '2026-01-01T00:00:00.000Z' });
+    expect(absorbLead(kept, { ...other, note: 'one' }).note).toBe('one');
+  });
+
+  it('merging two full records stays within the schema bounds', () => {
+    const many = (p: string) => Array.from({ length: 50 }, (_, i) => `${p}${i}@x.example`);
+    const tags = (p: string) => Array.from({ length: 100 }, (_, i) => `${p}${i}`);
+    const a = makeLead({ emails: many('a'), profiles: { other: many('https://a.example/') }, tags: tags('a') });
+    const b = makeLead({ emails: many('b'), profiles: { other: many('https://b.example/') }, tags: tags('b') });
+    for (const merged of [mergeLead(a, b), absorbLead(a, b)]) {
+      expect(merged.emails).toHaveLength(50);
+      expect(merged.profiles.other).toHaveLength(50);
+      expect(merged.tags).toHaveLength(100);
+    }
   });
 });
 

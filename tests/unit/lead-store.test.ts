@@ -64,6 +64,37 @@ describe('lead store', () => {
     expect(all[0]!.emails).toEqual(['jane@acme.example']);
   });
 
+  it('joins two stored records that a new save shows to be one person, losing nothing', async () => {
+    const a = makeLead({ name: 'Jane Doe', emails: ['jane@acme.example'], tags: ['conf'], note: 'met at booth' }, new Date('2026-01-01T00:00:00Z'));
+    const b = makeLead({ name: 'J. Doe', phones: ['+14155550100'], profiles: { linkedin: 'https://www.linkedin.com/in/jane-doe' }, tags: ['q4'], note: 'asked for pricing' }, new Date('2026-02-01T00:00:00Z'));
+    await saveLead(db, b, new Date('2026-02-01T00:00:00Z'));
+    await saveLead(db, a, new Date('2026-01-01T00:00:00Z'));
+    expect(await listLeads(db)).toHaveLength(2);
+
+    const bridge = makeLead({ name: 'Jane Doe', title: 'CRO', emails: ['jane@acme.example'], profiles: { linkedin: 'https://linkedin.com/in/jane-doe/' } });
+    const { status, lead, mergedIds } = await saveLead(db, bridge, new Date('2026-03-01T00:00:00Z'));
+    expect(status).toBe('updated');
+    expect(mergedIds).toEqual([b.id]);
+    const all = await listLeads(db);
+    expect(all).toHaveLength(1);
+    expect(all[0]).toEqual(lead);
+    // The oldest record keeps its id and capture date; the new values win; the rest is united.
+    expect(lead).toMatchObject({
+      id: a.id,
+      name: 'Jane Doe',
+      title: 'CRO',
+      emails: ['jane@acme.example'],
+      phones: ['+14155550100'],
+      capturedAt: '2026-01-01T00:00:00.000Z',
+      updatedAt: '2026-03-01T00:00:00.000Z',
+    });
+    expect(lead.tags.sort()).toEqual(['conf', 'q4']);
+    expect(lead.note).toContain('met at booth');
+    expect(lead.note).toContain('asked for pricing');
+    expect(await getLead(db, b.id)).toBeUndefined();
+    expect(await findDuplicate(db, makeLead({ phones: [], profiles: { linkedin: 'https://www.linkedin.com/in/jane-doe' } }))).toMatchObject({ id: a.id });
+  });
+
   it('keeps different people apart', async () => {
     await saveLead(db, makeLead({ name: 'Jane', emails: ['jane@acme.example'] }));
     await saveLead(db, makeLead({ name: 'Jane', emails: ['jane@other.example'] }));
