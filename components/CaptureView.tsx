@@ -15,6 +15,7 @@ type State =
 export function CaptureView(props: { db: LeadDb; tabId: number | Error; knownTags: string[]; onSaved: () => void }) {
   const { db, tabId, knownTags, onSaved } = props;
   const [state, setState] = useState<State>({ kind: 'loading' });
+  const [saveAll, setSaveAll] = useState(0);
 
   useEffect(() => {
     let cancelled = false;
@@ -74,8 +75,13 @@ export function CaptureView(props: { db: LeadDb; tabId: number | Error; knownTag
           Enter a lead by hand
         </button>
       )}
+      {state.drafts.length > 1 && (
+        <button type="button" className="primary" onClick={() => setSaveAll((n) => n + 1)}>
+          Save all {state.drafts.length}
+        </button>
+      )}
       {state.drafts.map((d) => (
-        <LeadEditor key={d.lead.id} lead={d.lead} alreadySaved={d.alreadySaved} knownTags={knownTags} onSave={save} />
+        <LeadEditor key={d.lead.id} lead={d.lead} alreadySaved={d.alreadySaved} knownTags={knownTags} onSave={save} saveSignal={saveAll} />
       ))}
     </div>
   );

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { formToLead, leadToForm, type LeadForm } from '@/utils/lead-form';
 import type { Lead } from '@/utils/lead-schema';
 import { TagInput } from './TagInput';
@@ -28,8 +28,10 @@ export function LeadEditor(props: {
   knownTags: string[];
   alreadySaved?: boolean;
   onSave: (lead: Lead) => Promise<'created' | 'updated'>;
+  /** Each new value (from "Save all") saves this card as its Save button would. */
+  saveSignal?: number;
 }) {
-  const { lead, knownTags, alreadySaved, onSave } = props;
+  const { lead, knownTags, alreadySaved, onSave, saveSignal } = props;
   const [form, setForm] = useState<LeadForm>(() => leadToForm(lead));
   const [errors, setErrors] = useState<Partial<Record<keyof LeadForm, string>>>({});
   const [state, setState] = useState<SaveState>({ kind: 'idle' });
@@ -49,6 +51,11 @@ export function LeadEditor(props: {
       setState({ kind: 'error', message: (e as Error).message });
     }
   };
+
+  useEffect(() => {
+    if (saveSignal) void save();
+    // Only a new signal saves; edits in between must not.
+  }, [saveSignal]);
 
   const heading = form.name || form.emails.split('\n')[0] || 'Unnamed prospect';
   return (

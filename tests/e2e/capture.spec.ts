@@ -65,3 +65,19 @@ test('a team page without structured data gives one prospect per person card', a
   await expect(gavin.locator('[name="linkedin"]')).toHaveValue('https://www.linkedin.com/in/gavinbelson');
   await expect(gavin.locator('[name="emails"]')).toHaveValue('gavin@hooli.example');
 });
+
+test('"Save all" saves every prospect of a team page at once', async ({ capture, openPopup }) => {
+  const { popup } = await capture('team-cards.html');
+  const forms = popup.getByRole('form');
+  await expect(forms).toHaveCount(3);
+  // An edit made before "Save all" is what gets saved.
+  await popup.getByRole('form', { name: /Prospect Denpok Singh/ }).locator('[name="title"]').fill('Chief Spiritual Officer');
+  await popup.getByRole('button', { name: 'Save all 3' }).click();
+  for (let i = 0; i < 3; i++) await expect(forms.nth(i).getByRole('status')).toHaveText('Saved');
+
+  const saved = await openPopup();
+  await saved.getByRole('tab', { name: /Saved leads/ }).click();
+  const items = saved.getByRole('list', { name: 'Saved leads' }).getByRole('listitem');
+  await expect(items).toHaveCount(3);
+  await expect(items.filter({ hasText: 'Denpok Singh' })).toContainText('Chief Spiritual Officer');
+});
