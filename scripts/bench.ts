@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { toCsv } from '../utils/csv';
 import { parseHtml } from '../utils/extract-cli';
 import { extractProspects } from '../utils/extract-page';
-import { prospectToLead, ProspectSchema } from '../utils/lead-schema';
+import { LIMITS, prospectToLead, ProspectSchema } from '../utils/lead-schema';
 
 type Row = { name: string; value: number; unit: string; target: number };
 const rows: Row[] = [];
@@ -49,7 +49,7 @@ const plainHtml = `<main><section>${cards}</section></main>${filler}`;
 const plainDoc = parseHtml(plainHtml, 'https://bench.example/cards');
 time('extract 500 plain person cards', 1500, () => extractProspects(plainDoc, 'https://bench.example/cards'), 3);
 const found = extractProspects(plainDoc, 'https://bench.example/cards').prospects.length;
-if (found !== 500) throw new Error(`card benchmark found ${found} prospects, expected 500: it no longer measures the card finder`);
+if (found !== LIMITS.prospectsPerPage) throw new Error(`card benchmark found ${found} prospects, expected ${LIMITS.prospectsPerPage}: it no longer measures the card finder`);
 
 const leads = Array.from({ length: 10_000 }, (_, i) =>
   prospectToLead(ProspectSchema.parse({ name: `Lead ${i}`, company: 'Acme, Inc', emails: [`l${i}@acme.example`], phones: ['+16502530000'], title: i % 10 ? 'VP' : '=cmd()' })),

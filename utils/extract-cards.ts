@@ -11,7 +11,8 @@ const JOB_SELECTOR = '[class*="title" i], [class*="role" i], [class*="position" 
 /** How far above a contact link a card may start. */
 const MAX_CARD_DEPTH = 8;
 const MAX_ANCHORS = 5000;
-const MAX_CARDS = 500;
+/** Beyond what one capture may return, so the caller can tell the user how many there were. */
+const MAX_CARDS = 1000;
 
 /** Element shape used to recognise repeated cards: tag and first class. */
 function shape(el: Element): string {

@@ -5,7 +5,7 @@ import { JOB_WORDS, parseJobLine, readContacts } from './extract-contacts';
 import { extractPersonCards } from './extract-cards';
 import { extractJsonLd } from './extract-json-ld';
 import { extractHCards, extractMicrodata } from './extract-microformats';
-import type { Prospect } from './lead-schema';
+import { LIMITS, type Prospect } from './lead-schema';
 import { identityKeys, mergeProspects } from './lead-merge';
 import { ProspectBuilder } from './prospect-builder';
 import { cleanText } from './visible-text';
@@ -125,7 +125,15 @@ function dedupe(prospects: Prospect[]): Prospect[] {
  * Pure: takes the document and its URL, never touches storage or network.
  */
 export function extractProspects(doc: Document, url: string, options: ExtractOptions = {}): Extraction {
-  const country = options.defaultCountry ?? guessCountry(doc, url);
+  const { prospects, warnings } = findProspects(doc, url, options.defaultCountry ?? guessCountry(doc, url));
+  if (prospects.length <= LIMITS.prospectsPerPage) return { prospects, warnings };
+  return {
+    prospects: prospects.slice(0, LIMITS.prospectsPerPage),
+    warnings: [...warnings, `This page lists more than ${LIMITS.prospectsPerPage} people; showing the first ${LIMITS.prospectsPerPage}.`],
+  };
+}
+
+function findProspects(doc: Document, url: string, country: CountryCode): Extraction {
   const jsonLd = extractJsonLd(doc, url, country);
   const structured = dedupe(
     [...jsonLd.builders, ...extractMicrodata(doc, url, country), ...extractHCards(doc, url, country)].map((b) => b.build()),

@@ -36,6 +36,8 @@ export const LIMITS = {
   tags: 100,
   note: 10_000,
   sourceUrl: 4096,
+  /** Prospects one page capture may return; the popup shows one card each. */
+  prospectsPerPage: 200,
 } as const;
 
 const text = (max: number) => z.string().trim().max(max).default('');
@@ -97,7 +99,7 @@ export const ExtractionResultSchema = z.discriminatedUnion('ok', [
   z.object({
     ok: z.literal(true),
     url: z.string(),
-    prospects: z.array(ProspectSchema).max(200),
+    prospects: z.array(ProspectSchema).max(LIMITS.prospectsPerPage),
     warnings: z.array(z.string()).default([]),
   }),
   z.object({ ok: z.literal(false), url: z.string().default(''), error: z.string() }),

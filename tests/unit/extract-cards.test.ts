@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ExtractionResultSchema, LIMITS } from '@/utils/lead-schema';
 import { extractFixture, extractHtml } from './helpers';
 
 const card = (name: string, contact: string, extra = '') =>
@@ -53,12 +54,15 @@ describe('team pages without structured data', () => {
     expect(prospects.map((p) => p.name).sort()).toEqual(['Bill Lumbergh', 'Michael Bolton', 'Peter Gibbons', 'Samir Nagheenanajar']);
   });
 
-  it('stays bounded on a page of thousands of cards', () => {
+  it('stays bounded on a page of thousands of cards, and says so', () => {
     // Distinct names, so no two cards are merged as one person.
     const letters = (i: number) => [...i.toString(26)].map((d) => String.fromCharCode(97 + parseInt(d, 26))).join('');
     const cards = Array.from({ length: 2000 }, (_, i) => card(`Person Q${letters(i)}`, `mailto:p${i}@x.example`)).join('');
-    const { prospects } = extractHtml(`<div>${cards}</div>`);
-    expect(prospects).toHaveLength(500);
-    expect(new Set(prospects.map((p) => p.name)).size).toBe(500);
+    const { prospects, warnings } = extractHtml(`<div>${cards}</div>`);
+    expect(prospects).toHaveLength(LIMITS.prospectsPerPage);
+    expect(new Set(prospects.map((p) => p.name)).size).toBe(LIMITS.prospectsPerPage);
+    expect(warnings).toEqual([`This page lists more than ${LIMITS.prospectsPerPage} people; showing the first ${LIMITS.prospectsPerPage}.`]);
+    // What the content script returns must still pass the popup's validation.
+    expect(ExtractionResultSchema.safeParse({ ok: true, url: 'https://x.example', prospects, warnings }).success).toBe(true);
   });
 });
