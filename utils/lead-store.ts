@@ -1,4 +1,4 @@
-import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPObjectStore, type IDBPTransaction, type StoreNames } from 'idb';
 import { absorbLead, identityKeys, mergeLead } from './lead-merge';
 import { LeadSchema, type Lead } from './lead-schema';
 
@@ -68,7 +68,22 @@ function fromStored(value: unknown): Lead | undefined {
   return undefined;
 }
 
-function friendly(e: unknown): Error {
+type WriteTx = IDBPTransaction<ProspectScoutDB, ['leads'], 'readwrite'>;
+
+/**
+ * A user-facing error for a failed write. Aborts the transaction first: a
+ * failure in our own code does not abort it by itself, and a half-done
+ * merge or import must not be committed.
+ */
+function writeFailure(e: unknown, tx?: WriteTx): Error {
+  if (tx) {
+    tx.done.catch(() => {});
+    try {
+      tx.abort();
+    } catch {
+      // already finished or aborted by the browser
+    }
+  }
   const name = (e as { name?: string })?.name;
   if (name === 'QuotaExceededError') {
     return new LeadStoreError('Your browser has no room left to store leads. Export and delete some leads, or free disk space, then try again.');
@@ -84,13 +99,10 @@ export async function findDuplicate(db: LeadDb, lead: Pick<Lead, 'emails' | 'pro
   return found;
 }
 
-type LeadStore = {
-  index(name: 'by-email' | 'by-profile'): { getAll(key: string): Promise<StoredLead[]> };
-  get(key: string): Promise<StoredLead | undefined>;
-};
+type ReadStore = IDBPObjectStore<ProspectScoutDB, ['leads'], 'leads', 'readonly' | 'readwrite'>;
 
 /** Every stored lead sharing the id, an email or a profile URL with `lead`: the same id first, then oldest capture first. */
-async function findAllDuplicatesIn(store: LeadStore, lead: Pick<Lead, 'emails' | 'profiles' | 'id'>): Promise<Lead[]> {
+async function findAllDuplicatesIn(store: ReadStore, lead: Pick<Lead, 'emails' | 'profiles' | 'id'>): Promise<Lead[]> {
   const found = new Map<string, Lead>();
   const add = (v: StoredLead | undefined) => {
     const l = v && !found.has(v.id) ? fromStored(v) : undefined;
@@ -103,6 +115,34 @@ async function findAllDuplicatesIn(store: LeadStore, lead: Pick<Lead, 'emails' |
   return [...found.values()].sort(
     (a, b) => Number(b.id === lead.id) - Number(a.id === lead.id) || a.capturedAt.localeCompare(b.capturedAt),
   );
+}
+
+/** Whether two versions of a lead differ only in when they were written. */
+function sameContent(a: Lead, b: Lead): boolean {
+  return JSON.stringify({ ...a, updatedAt: '' }) === JSON.stringify({ ...b, updatedAt: '' });
+}
+
+type WriteStore = IDBPObjectStore<ProspectScoutDB, ['leads'], 'leads', 'readwrite'>;
+
+/**
+ * Writes `incoming` inside an open transaction, merged with every stored
+ * record of the same person: `combine` joins it with the first match, the
+ * others are folded in and deleted.
+ */
+async function upsertIn(
+  store: WriteStore,
+  incoming: Lead,
+  now: Date,
+  combine: (existing: Lead, incoming: Lead) => Lead,
+  skipIfSame = false,
+): Promise<{ lead: Lead; status: 'created' | 'updated' | 'unchanged'; mergedIds: string[] }> {
+  const [primary, ...others] = await findAllDuplicatesIn(store, incoming);
+  let lead = primary ? combine(primary, incoming) : incoming;
+  for (const other of others) lead = absorbLead(lead, other, now);
+  if (skipIfSame && primary && !others.length && sameContent(primary, lead)) return { lead: primary, status: 'unchanged', mergedIds: [] };
+  await store.put(toStored(lead));
+  for (const other of others) await store.delete(other.id);
+  return { lead, status: primary ? 'updated' : 'created', mergedIds: others.map((o) => o.id) };
 }
 
 /**
@@ -119,17 +159,56 @@ export async function saveLead(
   now = new Date(),
 ): Promise<{ lead: Lead; status: 'created' | 'updated'; mergedIds: string[] }> {
   const incoming = LeadSchema.parse(input);
+  let tx: WriteTx | undefined;
   try {
-    const tx = db.transaction('leads', 'readwrite');
-    const [primary, ...others] = await findAllDuplicatesIn(tx.store, incoming);
-    let lead = primary ? mergeLead(primary, incoming, now) : incoming;
-    for (const other of others) lead = absorbLead(lead, other, now);
-    await tx.store.put(toStored(lead));
-    for (const other of others) await tx.store.delete(other.id);
+    tx = db.transaction('leads', 'readwrite');
+    const { lead, status, mergedIds } = await upsertIn(tx.store, incoming, now, (existing) => mergeLead(existing, incoming, now));
     await tx.done;
-    return { lead, status: primary ? 'updated' : 'created', mergedIds: others.map((o) => o.id) };
+    // upsertIn only answers 'unchanged' when asked to skip same content, which a save never does.
+    return { lead, mergedIds, status: status === 'created' ? 'created' : 'updated' };
   } catch (e) {
-    throw friendly(e);
+    throw writeFailure(e, tx);
+  }
+}
+
+/** Counts of what {@link importLeads} did. */
+export interface ImportSummary {
+  created: number;
+  updated: number;
+  /** Already stored with everything the file has. */
+  unchanged: number;
+}
+
+/**
+ * Imports leads (from a backup) in one transaction: all of them or, on an
+ * error such as a full disk, none. A lead already stored is merged with the
+ * file's copy, the more recently updated one winning field by field and
+ * both notes kept; re-importing the same backup changes nothing.
+ */
+export async function importLeads(db: LeadDb, input: Lead[], now = new Date()): Promise<ImportSummary> {
+  const leads = input.map((l) => LeadSchema.parse(l));
+  const summary: ImportSummary = { created: 0, updated: 0, unchanged: 0 };
+  let tx: WriteTx | undefined;
+  try {
+    tx = db.transaction('leads', 'readwrite');
+    for (const incoming of leads) {
+      const same = await tx.store.get(incoming.id);
+      if (same && same.updatedAt >= incoming.updatedAt) {
+        summary.unchanged++;
+        continue;
+      }
+      const { status } = await upsertIn(tx.store, incoming, now, (existing) =>
+        existing.updatedAt > incoming.updatedAt
+          ? absorbLead(existing, incoming, now)
+          : { ...absorbLead(incoming, existing, now), id: existing.id },
+        true,
+      );
+      summary[status]++;
+    }
+    await tx.done;
+    return summary;
+  } catch (e) {
+    throw writeFailure(e, tx);
   }
 }
 
@@ -140,7 +219,7 @@ export async function putLead(db: LeadDb, lead: Lead): Promise<Lead> {
     await db.put('leads', toStored(valid));
     return valid;
   } catch (e) {
-    throw friendly(e);
+    throw writeFailure(e);
   }
 }
 

@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { LeadSchema, type Lead } from './lead-schema';
+
+/** Identifies Prospect Scout's JSON backups. */
+export const BACKUP_APP = 'prospect-scout';
+/** Version of the backup format written by {@link toBackupJson}. */
+export const BACKUP_VERSION = 1;
+/** Larger files are refused before parsing: no real backup comes near it, and parsing one would freeze the page. */
+export const MAX_BACKUP_BYTES = 50 * 1024 * 1024;
+
+/** The backup file: a header and the leads, each checked on its own so one bad record cannot sink the rest. */
+export const BackupSchema = z.object({
+  app: z.literal(BACKUP_APP),
+  version: z.number().int().min(1),
+  exportedAt: z.string().optional(),
+  leads: z.array(z.unknown()),
+});
+
+/** Serialises leads as a JSON backup. */
+export function toBackupJson(leads: Lead[], now = new Date()): string {
+  return JSON.stringify({ app: BACKUP_APP, version: BACKUP_VERSION, exportedAt: now.toISOString(), leads }, null, 2);
+}
+
+/** A record of the file that could not be imported, and why. */
+export interface SkippedRecord {
+  /** Position in the file's lead list, from 0. */
+  index: number;
+  reason: string;
+}
+
+/** What a backup file holds: the valid leads and the records left out. */
+export type ParsedBackup = { ok: true; leads: Lead[]; skipped: SkippedRecord[] } | { ok: false; error: string };
+
+/**
+ * Reads a JSON backup, or a plain JSON array of leads (what
+ * `npm run extract` prints). Never throws: a file that is not a backup
+ * gets a clear error, and invalid records are listed, not silently dropped.
+ */
+export function parseBackup(text: string): ParsedBackup {
+  if (text.length > MAX_BACKUP_BYTES) return { ok: false, error: `The file is larger than ${MAX_BACKUP_BYTES / 1024 / 1024} MB; it is not a Prospect Scout backup.` };
+  let data: unknown;
+  try {
+    data = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (e) {
+    return { ok: false, error: `The file is not valid JSON (${(e as Error).message}).` };
+  }
+  let records: unknown[];
+  if (Array.isArray(data)) records = data;
+  else {
+    const backup = BackupSchema.safeParse(data);
+    if (!backup.success) return { ok: false, error: 'The file is not a Prospect Scout backup (expected {"app": "prospect-scout", "leads": [...]} or a list of leads).' };
+    if (backup.data.version > BACKUP_VERSION) {
+      return { ok: false, error: `The backup was made by a newer Prospect Scout (format ${backup.data.version}); update the extension to import it.` };
+    }
+    records = backup.data.leads;
+  }
+  const leads: Lead[] = [];
+  const skipped: SkippedRecord[] = [];
+  records.forEach((record, index) => {
+    const parsed = LeadSchema.safeParse(record);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      skipped.push({ index, reason: issue ? `${issue.path.join('.') || 'record'}: ${issue.message}` : 'invalid lead' });
+    } else {
+      leads.push(parsed.data);
+    }
+  });
+  return { ok: true, leads, skipped };
+}
