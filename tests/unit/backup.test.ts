@@ -86,8 +86,9 @@ describe('importLeads', () => {
       // aborts through that one, so the inner one needs a handler of its own here.
       tx.done.catch(() => {});
       let puts = 0;
-      const put = tx.store.put.bind(tx.store);
-      tx.store.put = ((value: never) => {
+      const store = tx.objectStore('leads') as unknown as { put: (value: never) => Promise<unknown> };
+      const put = store.put.bind(store);
+      store.put = ((value: never) => {
         if (++puts === 2) throw new DOMException('full', 'QuotaExceededError');
         return put(value);
       }) as never;
