@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { exportFileName, toCsv } from '@/utils/csv';
+import { toBackupJson } from '@/utils/backup';
 import { downloadText } from '@/utils/download';
 import type { Lead } from '@/utils/lead-schema';
 import { listLeads, listLeadsByTag, type LeadDb } from '@/utils/lead-store';
@@ -17,7 +18,7 @@ export function ExportPanel(props: { db: LeadDb; tags: string[]; total: number }
       if (!leads.length) return setMessage({ ok: false, text: 'There are no leads to export.' });
       const name = exportFileName(format, tag);
       if (format === 'csv') downloadText(document, name, toCsv(leads), 'text/csv;charset=utf-8');
-      else downloadText(document, name, JSON.stringify({ app: 'prospect-scout', version: 1, exportedAt: new Date().toISOString(), leads }, null, 2), 'application/json');
+      else downloadText(document, name, toBackupJson(leads), 'application/json');
       setMessage({ ok: true, text: `Exported ${leads.length} lead${leads.length === 1 ? '' : 's'} to ${name}` });
     } catch (e) {
       setMessage({ ok: false, text: `Export failed: ${(e as Error).message}` });

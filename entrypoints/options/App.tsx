@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { ExportPanel } from '@/components/ExportPanel';
+import { ImportPanel } from '@/components/ImportPanel';
 import { SettingsPanel } from '@/components/SettingsPanel';
 import { listLeads, listTags, openLeadDb, type LeadDb } from '@/utils/lead-store';
 
@@ -7,13 +8,16 @@ export function App() {
   const [db, setDb] = useState<LeadDb | Error>();
   const [tags, setTags] = useState<string[]>([]);
   const [total, setTotal] = useState(0);
+  const refresh = async (d: LeadDb) => {
+    const [leads, t] = await Promise.all([listLeads(d), listTags(d)]);
+    setTotal(leads.length);
+    setTags(t);
+  };
   useEffect(() => {
     openLeadDb().then(
       async (d) => {
         setDb(d);
-        const [leads, t] = await Promise.all([listLeads(d), listTags(d)]);
-        setTotal(leads.length);
-        setTags(t);
+        await refresh(d);
       },
       (e: Error) => setDb(new Error(`Cannot open lead storage: ${e.message}`)),
     );
@@ -27,7 +31,12 @@ export function App() {
           {db.message}
         </p>
       )}
-      {db && !(db instanceof Error) && <ExportPanel db={db} tags={tags} total={total} />}
+      {db && !(db instanceof Error) && (
+        <>
+          <ExportPanel db={db} tags={tags} total={total} />
+          <ImportPanel db={db} onImported={() => void refresh(db)} />
+        </>
+      )}
       <SettingsPanel />
     </main>
   );
