@@ -4,20 +4,22 @@ import { toBackupJson } from '@/utils/backup';
 import { downloadText } from '@/utils/download';
 import type { Lead } from '@/utils/lead-schema';
 import { listLeads, listLeadsByTag, type LeadDb } from '@/utils/lead-store';
+import { toVCards } from '@/utils/vcard';
 
-/** Exports all leads, or those with one tag, as CSV or a JSON backup. */
+/** Exports all leads, or those with one tag, as CSV, vCards or a JSON backup. */
 export function ExportPanel(props: { db: LeadDb; tags: string[]; total: number }) {
   const { db, tags, total } = props;
   const [tag, setTag] = useState('');
   const [message, setMessage] = useState<{ ok: boolean; text: string }>();
   const id = useId();
 
-  const run = async (format: 'csv' | 'json') => {
+  const run = async (format: 'csv' | 'vcf' | 'json') => {
     try {
       const leads: Lead[] = tag ? await listLeadsByTag(db, tag) : await listLeads(db);
       if (!leads.length) return setMessage({ ok: false, text: 'There are no leads to export.' });
       const name = exportFileName(format, tag);
       if (format === 'csv') downloadText(document, name, toCsv(leads), 'text/csv;charset=utf-8');
+      else if (format === 'vcf') downloadText(document, name, toVCards(leads), 'text/vcard;charset=utf-8');
       else downloadText(document, name, toBackupJson(leads), 'application/json');
       setMessage({ ok: true, text: `Exported ${leads.length} lead${leads.length === 1 ? '' : 's'} to ${name}` });
     } catch (e) {
@@ -30,7 +32,8 @@ export function ExportPanel(props: { db: LeadDb; tags: string[]; total: number }
       <h2 id={`${id}-h`}>Export</h2>
       <p className="muted">
         {total} saved lead{total === 1 ? '' : 's'}. CSV opens in Excel and imports into HubSpot, Pipedrive and Salesforce
-        (UTF-8 with BOM, CRLF, formula-looking cells made inert with a leading apostrophe).
+        (UTF-8 with BOM, CRLF, formula-looking cells made inert with a leading apostrophe). vCard (.vcf) adds them to
+        Outlook, Google or Apple Contacts.
       </p>
       <div className="field">
         <label htmlFor={`${id}-tag`}>Which leads</label>
@@ -46,6 +49,9 @@ export function ExportPanel(props: { db: LeadDb; tags: string[]; total: number }
       <div className="actions">
         <button type="button" className="primary" onClick={() => void run('csv')}>
           Export CSV
+        </button>
+        <button type="button" onClick={() => void run('vcf')}>
+          Export vCard
         </button>
         <button type="button" onClick={() => void run('json')}>
           Export JSON backup

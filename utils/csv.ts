@@ -81,7 +81,7 @@ export function toCsv(leads: Lead[], options: CsvOptions = {}): string {
 }
 
 /** File name for an export, e.g. `prospect-scout-conference-2026-11-23.csv`. */
-export function exportFileName(ext: 'csv' | 'json', tag = '', now = new Date()): string {
+export function exportFileName(ext: 'csv' | 'json' | 'vcf', tag = '', now = new Date()): string {
   const slug = tag
     .normalize('NFD')
     .replace(/\p{M}/gu, '')

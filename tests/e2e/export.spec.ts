@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from './fixtures';
 
-test('options page exports all leads, or one tag, as RFC 4180 CSV with BOM and neutralised formulas', async ({ capture, context, extensionId }) => {
+test('options page exports all leads, or one tag, as RFC 4180 CSV with BOM and neutralised formulas, and as vCards', async ({ capture, context, extensionId }) => {
   const { popup: a } = await capture('formula-injection.html');
   const mallory = a.getByRole('form', { name: /Prospect Mallory/ });
   await mallory.locator('[name="tags"]').fill('expo');
@@ -17,14 +17,14 @@ test('options page exports all leads, or one tag, as RFC 4180 CSV with BOM and n
   await options.goto(`chrome-extension://${extensionId}/options.html`);
   await expect(options.getByText('2 saved leads.')).toBeVisible();
 
-  const exportCsv = async () => {
+  const exportAs = async (button: string) => {
     const downloading = options.waitForEvent('download');
-    await options.getByRole('button', { name: 'Export CSV' }).click();
+    await options.getByRole('button', { name: button }).click();
     const download = await downloading;
     return { name: download.suggestedFilename(), bytes: readFileSync((await download.path())!) };
   };
 
-  const all = await exportCsv();
+  const all = await exportAs('Export CSV');
   expect(all.name).toMatch(/^prospect-scout-\d{4}-\d{2}-\d{2}\.csv$/);
   expect([...all.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const text = all.bytes.toString('utf8').slice(1);
@@ -40,10 +40,19 @@ test('options page exports all leads, or one tag, as RFC 4180 CSV with BOM and n
   await expect(options.getByRole('region', { name: 'Export' }).getByRole('status')).toContainText('Exported 2 leads');
 
   await options.getByLabel('Which leads').selectOption('expo');
-  const tagged = await exportCsv();
+  const tagged = await exportAs('Export CSV');
   expect(tagged.name).toMatch(/^prospect-scout-expo-\d{4}-\d{2}-\d{2}\.csv$/);
   const taggedText = tagged.bytes.toString('utf8');
   expect(taggedText).toContain('Mallory');
   expect(taggedText).not.toContain('Jane Doe');
   await expect(options.getByRole('region', { name: 'Export' }).getByRole('status')).toContainText('Exported 1 lead ');
+
+  const cards = await exportAs('Export vCard');
+  expect(cards.name).toMatch(/^prospect-scout-expo-\d{4}-\d{2}-\d{2}\.vcf$/);
+  const vcf = cards.bytes.toString('utf8');
+  expect(vcf.match(/^BEGIN:VCARD\r$/gm)).toHaveLength(1);
+  expect(vcf).toContain('FN:Mallory Ünicode\r\n');
+  expect(vcf).toContain('CATEGORIES:expo\r\n');
+  // the two-line note stays one escaped property
+  expect(vcf).toContain('NOTE:first line\\n=2+3 on a later line');
 });

@@ -1,0 +1,76 @@
+import { splitName } from './contact-normalize';
+import type { Lead } from './lead-schema';
+
+/**
+ * Escapes a vCard text value (RFC 6350 §3.4, same rules in vCard 3.0):
+ * backslash, comma, semicolon and line breaks. Escaping line breaks is also
+ * what stops a hostile page's text from injecting properties or cards.
+ */
+export function escapeText(value: string): string {
+  return value.replace(/\\/g, '\\\\').replace(/,/g, '\\,').replace(/;/g, '\\;').replace(/\r\n|\r|\n/g, '\\n');
+}
+
+/**
+ * Folds a content line to at most 75 octets per physical line (RFC 6350
+ * §3.2), CRLF followed by a space, never splitting a UTF-8 character.
+ */
+export function foldLine(line: string, maxOctets = 75): string {
+  const encoder = new TextEncoder();
+  const out: string[] = [];
+  let current = '';
+  let octets = 0;
+  for (const ch of line) {
+    const size = encoder.encode(ch).length;
+    // continuation lines begin with a space, which counts towards their length
+    const limit = out.length ? maxOctets - 1 : maxOctets;
+    if (octets + size > limit) {
+      out.push(current);
+      current = '';
+      octets = 0;
+    }
+    current += ch;
+    octets += size;
+  }
+  out.push(current);
+  return out.join('\r\n ');
+}
+
+const SOCIAL = [
+  ['linkedin', 'linkedin'],
+  ['x', 'twitter'],
+  ['github', 'github'],
+] as const;
+
+/**
+ * One lead as a vCard 3.0 (the version Outlook, Google Contacts and Apple
+ * Contacts all import). Profiles go in X-SOCIALPROFILE (Apple) and, so other
+ * apps keep them too, in URL; tags become CATEGORIES.
+ */
+export function leadToVCard(lead: Lead): string {
+  const names = lead.firstName || lead.lastName ? { firstName: lead.firstName, lastName: lead.lastName } : splitName(lead.name);
+  const fn = lead.name || `${names.firstName} ${names.lastName}`.trim() || lead.emails[0] || lead.company || 'Unnamed';
+  const lines = ['BEGIN:VCARD', 'VERSION:3.0', `UID:${escapeText(lead.id)}`, `FN:${escapeText(fn)}`, `N:${escapeText(names.lastName)};${escapeText(names.firstName)};;;`];
+  if (lead.company) lines.push(`ORG:${escapeText(lead.company)}`);
+  if (lead.title) lines.push(`TITLE:${escapeText(lead.title)}`);
+  lead.emails.forEach((e, i) => lines.push(`EMAIL;TYPE=INTERNET${i === 0 ? ',PREF' : ''}:${escapeText(e)}`));
+  lead.phones.forEach((p, i) => lines.push(`TEL;TYPE=VOICE${i === 0 ? ',PREF' : ''}:${escapeText(p)}`));
+  if (lead.website) lines.push(`URL:${escapeText(lead.website)}`);
+  for (const [slot, type] of SOCIAL) {
+    const url = lead.profiles[slot];
+    if (!url) continue;
+    lines.push(`X-SOCIALPROFILE;TYPE=${type}:${escapeText(url)}`, `URL;TYPE=${type}:${escapeText(url)}`);
+  }
+  lead.profiles.other.forEach((u) => lines.push(`URL:${escapeText(u)}`));
+  // Location is free text ("Austin, TX"): it goes whole into the locality, the field importers show.
+  if (lead.location) lines.push(`ADR;TYPE=WORK:;;;${escapeText(lead.location)};;;`);
+  if (lead.tags.length) lines.push(`CATEGORIES:${lead.tags.map(escapeText).join(',')}`);
+  const note = [lead.note, lead.sourceUrl && `Source: ${lead.sourceUrl}`].filter(Boolean).join('\n');
+  if (note) lines.push(`NOTE:${escapeText(note)}`);
+  lines.push(`REV:${lead.updatedAt}`, 'END:VCARD');
+  return lines.map((l) => foldLine(l)).join('\r\n') + '\r\n';
+}
+
+/** Leads as one .vcf file of vCards, CRLF line ends, UTF-8. */
+export function toVCards(leads: Lead[]): string {
+  return leads.map(leadToVCard).join('');
+}
