@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { formToLead, leadToForm, type LeadForm } from '@/utils/lead-form';
 import type { Lead } from '@/utils/lead-schema';
 import { TagInput } from './TagInput';
@@ -36,6 +36,7 @@ export function LeadEditor(props: {
   const [errors, setErrors] = useState<Partial<Record<keyof LeadForm, string>>>({});
   const [state, setState] = useState<SaveState>({ kind: 'idle' });
   const id = useId();
+  const signalAtMount = useRef(saveSignal);
 
   const save = async () => {
     const result = formToLead(form, lead);
@@ -53,8 +54,8 @@ export function LeadEditor(props: {
   };
 
   useEffect(() => {
-    if (saveSignal) void save();
-    // Only a new signal saves; edits in between must not.
+    // Only a signal newer than this card saves: not the one it mounted with, nor an edit in between.
+    if (saveSignal !== signalAtMount.current) void save();
   }, [saveSignal]);
 
   const heading = form.name || form.emails.split('\n')[0] || 'Unnamed prospect';
