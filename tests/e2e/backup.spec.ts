@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { expect, test } from './fixtures';
+import { expect, saveCard, test } from './fixtures';
 
 test('a JSON backup exported from the options page restores deleted leads; bad files change nothing', async ({ capture, openPopup, context, extensionId }) => {
   for (const page of ['person-jsonld.html', 'plain-contact.html']) {
     const { popup } = await capture(page);
-    await popup.getByRole('button', { name: 'Save lead' }).click();
-    await expect(popup.getByRole('form').getByRole('status')).toHaveText('Saved');
+    await saveCard(popup.getByRole('form'));
   }
 
   const options = await context.newPage();

@@ -1,17 +1,14 @@
 import { readFileSync } from 'node:fs';
-import { expect, test } from './fixtures';
+import { addTag, expect, saveCard, test } from './fixtures';
 
 test('options page exports all leads, or one tag, as RFC 4180 CSV with BOM and neutralised formulas, and as vCards', async ({ capture, context, extensionId }) => {
   const { popup: a } = await capture('formula-injection.html');
   const mallory = a.getByRole('form', { name: /Prospect Mallory/ });
-  await mallory.locator('[name="tags"]').fill('expo');
-  await mallory.locator('[name="tags"]').press('Enter');
+  await addTag(mallory, 'expo');
   await mallory.locator('[name="note"]').fill('first line\n=2+3 on a later line');
-  await mallory.getByRole('button', { name: 'Save lead' }).click();
-  await expect(mallory.getByRole('status')).toHaveText('Saved');
+  await saveCard(mallory);
   const { popup: b } = await capture('person-jsonld.html');
-  await b.getByRole('button', { name: 'Save lead' }).click();
-  await expect(b.getByRole('form').getByRole('status')).toHaveText('Saved');
+  await saveCard(b.getByRole('form'));
 
   const options = await context.newPage();
   await options.goto(`chrome-extension://${extensionId}/options.html`);

@@ -1,4 +1,4 @@
-import { test as base, chromium, expect, type BrowserContext, type Page } from '@playwright/test';
+import { test as base, chromium, expect, type BrowserContext, type Locator, type Page } from '@playwright/test';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -131,6 +131,18 @@ export async function openPopupFor(context: BrowserContext, extensionId: string,
   const popup = await context.newPage();
   await popup.goto(`chrome-extension://${extensionId}/popup.html?tabId=${tabId}`);
   return popup;
+}
+
+/** Clicks a prospect card's Save button and waits until the card says it saved a new lead. */
+export async function saveCard(card: Locator): Promise<void> {
+  await card.getByRole('button', { name: 'Save lead' }).click();
+  await expect(card.getByRole('status')).toHaveText('Saved');
+}
+
+/** Types a tag into a card's tag field and commits it with Enter. */
+export async function addTag(card: Locator, tag: string): Promise<void> {
+  await card.locator('[name="tags"]').fill(tag);
+  await card.locator('[name="tags"]').press('Enter');
 }
 
 export { expect };

@@ -1,12 +1,10 @@
-import { expect, extensionIdOf, launchBrowser, test } from './fixtures';
+import { addTag, expect, extensionIdOf, launchBrowser, saveCard, test } from './fixtures';
 
 test('leads survive closing the popup and restarting the browser', async ({ capture, openPopup, context, userDataDir }) => {
   const { popup } = await capture('person-jsonld.html');
   const card = popup.getByRole('form', { name: /Prospect Jane Doe/ });
-  await card.locator('[name="tags"]').fill('restart');
-  await card.locator('[name="tags"]').press('Enter');
-  await card.getByRole('button', { name: 'Save lead' }).click();
-  await expect(card.getByRole('status')).toHaveText('Saved');
+  await addTag(card, 'restart');
+  await saveCard(card);
   await popup.close();
 
   const reopened = await openPopup();

@@ -1,16 +1,13 @@
-import { expect, test } from './fixtures';
+import { addTag, expect, saveCard, test } from './fixtures';
 
 test('edit, tag (with autocomplete) and note a prospect; saving the same person again updates it', async ({ capture, openPopup }) => {
   const { popup } = await capture('person-jsonld.html');
   const card = popup.getByRole('form', { name: /Prospect Jane Doe/ });
   await card.locator('[name="title"]').fill('Chief Revenue Officer');
-  await card.locator('[name="tags"]').fill('webinar');
-  await card.locator('[name="tags"]').press('Enter');
-  await card.locator('[name="tags"]').fill('Q4 pipeline');
-  await card.locator('[name="tags"]').press('Enter');
+  await addTag(card, 'webinar');
+  await addTag(card, 'Q4 pipeline');
   await card.locator('[name="note"]').fill('Met at booth 12');
-  await card.getByRole('button', { name: 'Save lead' }).click();
-  await expect(card.getByRole('status')).toHaveText('Saved');
+  await saveCard(card);
 
   // Another person: the tag field suggests tags already in use.
   const { popup: second } = await capture('plain-contact.html');
@@ -20,8 +17,7 @@ test('edit, tag (with autocomplete) and note a prospect; saving the same person 
   expect(suggestions.sort()).toEqual(['Q4 pipeline', 'webinar']);
   await carlos.locator('[name="tags"]').fill('webinar');
   await expect(carlos.getByRole('button', { name: 'Remove tag webinar' })).toBeVisible();
-  await carlos.getByRole('button', { name: 'Save lead' }).click();
-  await expect(carlos.getByRole('status')).toHaveText('Saved');
+  await saveCard(carlos);
 
   // Jane again: recognised, the user's edits, tags and note are kept, and saving updates.
   const { popup: third } = await capture('person-jsonld.html');
@@ -48,6 +44,5 @@ test('invalid edits are reported and nothing is lost', async ({ capture }) => {
   await expect(card.getByRole('alert')).toContainText('"not-an-email" is not an email address');
   await expect(card.locator('[name="emails"]')).toHaveValue('jane@acme.example\nnot-an-email');
   await card.locator('[name="emails"]').fill('jane@acme.example');
-  await card.getByRole('button', { name: 'Save lead' }).click();
-  await expect(card.getByRole('status')).toHaveText('Saved');
+  await saveCard(card);
 });

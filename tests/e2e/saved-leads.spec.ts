@@ -1,15 +1,12 @@
-import { expect, test } from './fixtures';
+import { addTag, expect, saveCard, test } from './fixtures';
 
 test('saved leads: list, search, filter by tag, open the source page, delete', async ({ capture, openPopup, context, origin }) => {
   const { popup: a } = await capture('person-jsonld.html');
   const jane = a.getByRole('form', { name: /Prospect Jane Doe/ });
-  await jane.locator('[name="tags"]').fill('vip');
-  await jane.locator('[name="tags"]').press('Enter');
-  await jane.getByRole('button', { name: 'Save lead' }).click();
-  await expect(jane.getByRole('status')).toHaveText('Saved');
+  await addTag(jane, 'vip');
+  await saveCard(jane);
   const { popup: b } = await capture('plain-contact.html');
-  await b.getByRole('button', { name: 'Save lead' }).click();
-  await expect(b.getByRole('form').getByRole('status')).toHaveText('Saved');
+  await saveCard(b.getByRole('form'));
 
   const popup = await openPopup();
   await popup.getByRole('tab', { name: /Saved leads/ }).click();
@@ -55,8 +52,7 @@ test('saved leads: list, search, filter by tag, open the source page, delete', a
 
 test('a saved lead can be edited from the list; the edit replaces it and persists', async ({ capture, openPopup }) => {
   const { popup: a } = await capture('person-jsonld.html');
-  await a.getByRole('button', { name: 'Save lead' }).click();
-  await expect(a.getByRole('form').getByRole('status')).toHaveText('Saved');
+  await saveCard(a.getByRole('form'));
 
   const popup = await openPopup();
   await popup.getByRole('tab', { name: /Saved leads/ }).click();
@@ -72,8 +68,7 @@ test('a saved lead can be edited from the list; the edit replaces it and persist
   await form.locator('[name="emails"]').fill('jane.doe@acme.example');
 
   await form.locator('[name="title"]').fill('Chief Revenue Officer');
-  await form.locator('[name="tags"]').fill('renewal');
-  await form.locator('[name="tags"]').press('Enter');
+  await addTag(form, 'renewal');
   await form.getByRole('button', { name: 'Update lead' }).click();
   await expect(form.getByRole('status')).toHaveText('Updated existing lead');
   await expect(item).toContainText('Chief Revenue Officer · Acme Corp');
