@@ -179,6 +179,15 @@ export function splitName(name: string): { firstName: string; lastName: string }
   return { firstName: words[0]!, lastName: words.slice(1).join(' ').replace(/^(?:\p{L}\.\s*)+/u, '') || words.at(-1)! };
 }
 
+/**
+ * First and last name of a record: its own when it has either (the user may
+ * have set them), else split from its full name, as CRM importers and
+ * address books need both.
+ */
+export function nameParts(p: { name: string; firstName: string; lastName: string }): { firstName: string; lastName: string } {
+  return p.firstName || p.lastName ? { firstName: p.firstName, lastName: p.lastName } : splitName(p.name);
+}
+
 const PARTICLES = new Set(['van', 'von', 'de', 'der', 'den', 'da', 'di', 'del', 'della', 'la', 'le', 'bin', 'al', 'y', 'dos', 'du', 'ter']);
 
 /**

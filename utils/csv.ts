@@ -1,4 +1,4 @@
-import { splitName } from './contact-normalize';
+import { nameParts } from './contact-normalize';
 import type { Lead } from './lead-schema';
 
 /** One CSV column: its header and how to read it from a lead. */
@@ -16,9 +16,8 @@ const join = (items: string[]) => items.join('; ');
  */
 export const DEFAULT_COLUMNS: CsvColumn[] = [
   { header: 'Full Name', value: (l) => l.name },
-  // CRM importers need first/last name; derive them for leads that only have a full name.
-  { header: 'First Name', value: (l) => (l.firstName || l.lastName ? l.firstName : splitName(l.name).firstName) },
-  { header: 'Last Name', value: (l) => (l.firstName || l.lastName ? l.lastName : splitName(l.name).lastName) },
+  { header: 'First Name', value: (l) => nameParts(l).firstName },
+  { header: 'Last Name', value: (l) => nameParts(l).lastName },
   { header: 'Job Title', value: (l) => l.title },
   { header: 'Company', value: (l) => l.company },
   { header: 'Email', value: (l) => l.emails[0] ?? '' },

@@ -1,4 +1,4 @@
-import { splitName } from './contact-normalize';
+import { nameParts } from './contact-normalize';
 import type { Lead } from './lead-schema';
 
 /**
@@ -47,7 +47,7 @@ const SOCIAL = [
  * apps keep them too, in URL; tags become CATEGORIES.
  */
 export function leadToVCard(lead: Lead): string {
-  const names = lead.firstName || lead.lastName ? { firstName: lead.firstName, lastName: lead.lastName } : splitName(lead.name);
+  const names = nameParts(lead);
   const fn = lead.name || `${names.firstName} ${names.lastName}`.trim() || lead.emails[0] || lead.company || 'Unnamed';
   const lines = ['BEGIN:VCARD', 'VERSION:3.0', `UID:${escapeText(lead.id)}`, `FN:${escapeText(fn)}`, `N:${escapeText(names.lastName)};${escapeText(names.firstName)};;;`];
   if (lead.company) lines.push(`ORG:${escapeText(lead.company)}`);
