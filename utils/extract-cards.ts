@@ -1,6 +1,6 @@
 import type { CountryCode } from 'libphonenumber-js';
-import { classifyProfileUrl, looksLikePersonName } from './contact-normalize';
-import { parseJobLine, readContacts, resolveHref } from './extract-contacts';
+import { looksLikePersonName } from './contact-normalize';
+import { isContactLink, MAX_ANCHORS, parseJobLine, readContacts } from './extract-contacts';
 import { ProspectBuilder } from './prospect-builder';
 import { cleanText } from './visible-text';
 
@@ -10,20 +10,12 @@ const NAME_SELECTOR = 'h1, h2, h3, h4, h5, h6, dt, strong, b, a, [class*="name" 
 const JOB_SELECTOR = '[class*="title" i], [class*="role" i], [class*="position" i], [class*="job" i], [class*="headline" i]';
 /** How far above a contact link a card may start. */
 const MAX_CARD_DEPTH = 8;
-const MAX_ANCHORS = 5000;
 /** Beyond what one capture may return, so the caller can tell the user how many there were. */
 const MAX_CARDS = 1000;
 
 /** Element shape used to recognise repeated cards: tag and first class. */
 function shape(el: Element): string {
   return `${el.tagName}.${el.classList[0] ?? ''}`;
-}
-
-function isContactLink(a: Element, url: string): boolean {
-  const href = a.getAttribute('href') ?? '';
-  if (/^(?:mailto|tel|callto):/i.test(href) || /\/cdn-cgi\/l\/email-protection#/.test(href)) return true;
-  if (/^(?:javascript:|#)/i.test(href)) return false;
-  return !!classifyProfileUrl(resolveHref(href, url));
 }
 
 /**

@@ -35,7 +35,20 @@ export function resolveHref(href: string, base: string): string {
 }
 
 /** Caps the links read from one page or card, so a hostile page of a million links cannot stall the popup. */
-const MAX_ANCHORS = 5000;
+export const MAX_ANCHORS = 5000;
+
+const MAILTO = /^mailto:/i;
+const TEL = /^(?:tel|callto):/i;
+const CLOUDFLARE_EMAIL = /\/cdn-cgi\/l\/email-protection#/;
+/** Links that lead nowhere: never a profile. */
+const NOT_A_PAGE = /^(?:mailto|tel|callto|javascript):|^#/i;
+
+/** Whether a link reaches a person: an email, a phone, a protected email, or a known profile. */
+export function isContactLink(a: Element, url: string): boolean {
+  const href = a.getAttribute('href') ?? '';
+  if (MAILTO.test(href) || TEL.test(href) || CLOUDFLARE_EMAIL.test(href)) return true;
+  return !NOT_A_PAGE.test(href) && !!classifyProfileUrl(resolveHref(href, url));
+}
 
 /**
  * Reads the ways to reach someone inside `root` (a whole document or one
@@ -46,9 +59,9 @@ export function readContacts(b: ProspectBuilder, root: Document | Element, url: 
   const anchors = [...root.querySelectorAll('a[href]')].slice(0, MAX_ANCHORS);
   for (const a of anchors) {
     const href = a.getAttribute('href') ?? '';
-    if (/^mailto:/i.test(href)) b.addEmail(href, 'mailto');
-    else if (/^(?:tel|callto):/i.test(href)) b.addPhone(href, 'tel', country);
-    else if (/\/cdn-cgi\/l\/email-protection#/.test(href)) b.addEmail(decodeCloudflareEmail(href.split('#')[1] ?? ''), 'cloudflare');
+    if (MAILTO.test(href)) b.addEmail(href, 'mailto');
+    else if (TEL.test(href)) b.addPhone(href, 'tel', country);
+    else if (CLOUDFLARE_EMAIL.test(href)) b.addEmail(decodeCloudflareEmail(href.split('#')[1] ?? ''), 'cloudflare');
   }
   root.querySelectorAll('[data-cfemail]').forEach((el) => b.addEmail(decodeCloudflareEmail(el.getAttribute('data-cfemail') ?? ''), 'cloudflare'));
 
@@ -60,7 +73,7 @@ export function readContacts(b: ProspectBuilder, root: Document | Element, url: 
 
   for (const a of anchors) {
     const href = a.getAttribute('href') ?? '';
-    if (/^(?:mailto|tel|callto|javascript):/i.test(href) || href.startsWith('#')) continue;
+    if (NOT_A_PAGE.test(href)) continue;
     const abs = resolveHref(href, url);
     if (classifyProfileUrl(abs)) b.addUrl(abs, 'link');
     else if (/(?:^|\s)me(?:\s|$)/i.test(a.getAttribute('rel') ?? '')) b.addUrl(abs, 'link', true);

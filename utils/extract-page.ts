@@ -93,7 +93,6 @@ export function extractPageSignals(doc: Document, url: string, country: CountryC
   return b;
 }
 
-
 /** Keys under which a record is matched against others on the same page: emails, profiles, name. */
 function pageKeys(p: Prospect): string[] {
   const { emails, profiles } = identityKeys(p);
