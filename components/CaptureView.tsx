@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
-import { captureTab } from '@/utils/capture';
-import { prefillFromSaved } from '@/utils/lead-merge';
-import { emptyProspect, prospectToLead, type Lead } from '@/utils/lead-schema';
-import { findDuplicate, saveLead, type LeadDb } from '@/utils/lead-store';
+import { captureTab } from '@/utils/extract/capture';
+import { prefillFromSaved } from '@/utils/leads/merge';
+import { emptyProspect, prospectToLead, type Lead } from '@/utils/leads/schema';
+import { findDuplicate, saveLead, type LeadDb } from '@/utils/leads/store';
 import { LeadEditor } from './LeadEditor';
 
 type Draft = { lead: Lead; alreadySaved: boolean };

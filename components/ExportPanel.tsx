@@ -1,10 +1,10 @@
 import { useId, useState } from 'react';
-import { exportFileName, toCsv } from '@/utils/csv';
-import { toBackupJson } from '@/utils/backup';
-import { downloadText } from '@/utils/download';
-import type { Lead } from '@/utils/lead-schema';
-import { listLeads, listLeadsByTag, type LeadDb } from '@/utils/lead-store';
-import { toVCards } from '@/utils/vcard';
+import { exportFileName, toCsv } from '@/utils/export/csv';
+import { toBackupJson } from '@/utils/leads/backup';
+import { downloadText } from '@/utils/export/download';
+import type { Lead } from '@/utils/leads/schema';
+import { listLeads, listLeadsByTag, type LeadDb } from '@/utils/leads/store';
+import { toVCards } from '@/utils/export/vcard';
 
 /** Exports all leads, or those with one tag, as CSV, vCards or a JSON backup. */
 export function ExportPanel(props: { db: LeadDb; tags: string[]; total: number }) {

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
-import { parseBackup } from '@/utils/backup';
-import { importLeads, type LeadDb } from '@/utils/lead-store';
+import { parseBackup } from '@/utils/leads/backup';
+import { importLeads, type LeadDb } from '@/utils/leads/store';
 
 type Message = { ok: boolean; text: string; details?: string[] };
 

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { formToLead, leadToForm, type LeadForm } from '@/utils/lead-form';
-import type { Lead } from '@/utils/lead-schema';
+import { formToLead, leadToForm, type LeadForm } from '@/utils/leads/form';
+import type { Lead } from '@/utils/leads/schema';
 import { TagInput } from './TagInput';
 
 type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; status: 'created' | 'updated' } | { kind: 'error'; message: string };

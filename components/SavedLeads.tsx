@@ -1,8 +1,8 @@
 import { useId, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { filterLeads } from '@/utils/lead-filter';
-import type { Lead } from '@/utils/lead-schema';
-import { deleteLead, putLead, type LeadDb } from '@/utils/lead-store';
+import { filterLeads } from '@/utils/leads/filter';
+import type { Lead } from '@/utils/leads/schema';
+import { deleteLead, putLead, type LeadDb } from '@/utils/leads/store';
 import { LeadEditor } from './LeadEditor';
 
 /** The saved-leads list: search, tag filter, edit, open source page, delete. */

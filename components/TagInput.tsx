@@ -1,5 +1,5 @@
 import { useId, useState, type KeyboardEvent } from 'react';
-import { mergeTags } from '@/utils/lead-merge';
+import { mergeTags } from '@/utils/leads/merge';
 
 /** Free-text tag editor with autocomplete from tags already in use. */
 export function TagInput(props: { tags: string[]; suggestions: string[]; onChange: (tags: string[]) => void; label?: string }) {

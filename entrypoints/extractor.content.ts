@@ -1,5 +1,5 @@
-import { extractProspects } from '@/utils/extract-page';
-import type { ExtractionResult } from '@/utils/lead-schema';
+import { extractProspects } from '@/utils/extract/page';
+import type { ExtractionResult } from '@/utils/leads/schema';
 import { countryOf, getSettings } from '@/utils/settings';
 
 // Injected on demand by the popup (activeTab); never registered in the

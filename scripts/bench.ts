@@ -7,10 +7,10 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
-import { toCsv } from '../utils/csv';
-import { parseHtml } from '../utils/extract-cli';
-import { extractProspects } from '../utils/extract-page';
-import { LIMITS, prospectToLead, ProspectSchema } from '../utils/lead-schema';
+import { toCsv } from '../utils/export/csv';
+import { parseHtml } from '../utils/extract/cli';
+import { extractProspects } from '../utils/extract/page';
+import { LIMITS, prospectToLead, ProspectSchema } from '../utils/leads/schema';
 
 type Row = { name: string; value: number; unit: string; target: number };
 const rows: Row[] = [];

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
-import { runExtractCli } from '../utils/extract-cli';
+import { runExtractCli } from '../utils/extract/cli';
 
 const result = runExtractCli(process.argv.slice(2), (path) => readFileSync(path, 'utf8'), (p) => pathToFileURL(resolve(p)).href);
 if (result.stderr) process.stderr.write(result.stderr);

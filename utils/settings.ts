@@ -1,3 +1,4 @@
+// User settings (default phone country) in extension storage.
 import { getCountries, type CountryCode } from 'libphonenumber-js';
 import { storage } from 'wxt/utils/storage';
 import { z } from 'zod';

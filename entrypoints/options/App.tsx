@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { ExportPanel } from '@/components/ExportPanel';
 import { ImportPanel } from '@/components/ImportPanel';
 import { SettingsPanel } from '@/components/SettingsPanel';
-import { listLeads, listTags, openLeadDb, type LeadDb } from '@/utils/lead-store';
+import { listLeads, listTags, openLeadDb, type LeadDb } from '@/utils/leads/store';
 
 export function App() {
   const [db, setDb] = useState<LeadDb | Error>();

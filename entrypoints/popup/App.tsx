@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
 import { CaptureView } from '@/components/CaptureView';
 import { SavedLeads } from '@/components/SavedLeads';
-import { resolveTargetTabId } from '@/utils/capture';
-import type { Lead } from '@/utils/lead-schema';
-import { listLeads, listTags, openLeadDb, type LeadDb } from '@/utils/lead-store';
+import { resolveTargetTabId } from '@/utils/extract/capture';
+import type { Lead } from '@/utils/leads/schema';
+import { listLeads, listTags, openLeadDb, type LeadDb } from '@/utils/leads/store';
 
 type View = 'capture' | 'saved';
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { BACKUP_VERSION, MAX_BACKUP_BYTES, parseBackup, toBackupJson } from '@/utils/backup';
-import { getLead, importLeads, listLeads, openLeadDb, saveLead, LeadStoreError, type LeadDb } from '@/utils/lead-store';
+import { BACKUP_VERSION, MAX_BACKUP_BYTES, parseBackup, toBackupJson } from '@/utils/leads/backup';
+import { getLead, importLeads, listLeads, openLeadDb, saveLead, LeadStoreError, type LeadDb } from '@/utils/leads/store';
 import { makeLead } from './helpers';
 
 const jan = new Date('2026-01-01T00:00:00Z');

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { captureTab, describeCaptureError, EXTRACTOR_SCRIPT, resolveTargetTabId } from '@/utils/capture';
+import { captureTab, describeCaptureError, EXTRACTOR_SCRIPT, resolveTargetTabId } from '@/utils/extract/capture';
 import { countryOf, getSettings, saveSettings } from '@/utils/settings';
 
 describe('capture', () => {

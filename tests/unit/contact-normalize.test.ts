@@ -11,7 +11,7 @@ import {
   normalizeWebsite,
   splitName,
   urlKey,
-} from '@/utils/contact-normalize';
+} from '@/utils/leads/normalize';
 
 describe('emails', () => {
   it('normalises mailto links and rejects non-addresses', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_COLUMNS, exportFileName, neutraliseFormula, quoteField, toCsv } from '@/utils/csv';
+import { DEFAULT_COLUMNS, exportFileName, neutraliseFormula, quoteField, toCsv } from '@/utils/export/csv';
 import { makeLead } from './helpers';
 
 /** Minimal RFC 4180 reader, so tests check what a spreadsheet would see. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ExtractionResultSchema, LIMITS } from '@/utils/lead-schema';
+import { ExtractionResultSchema, LIMITS } from '@/utils/leads/schema';
 import { extractFixture, extractHtml } from './helpers';
 
 const card = (name: string, contact: string, extra = '') =>

@@ -2,8 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runExtractCli } from '@/utils/extract-cli';
-import { LeadSchema } from '@/utils/lead-schema';
+import { runExtractCli } from '@/utils/extract/cli';
+import { LeadSchema } from '@/utils/leads/schema';
 import { FIXTURES } from './helpers';
 
 const read = (p: string) => readFileSync(p, 'utf8');

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { parseJobLine } from '@/utils/extract-contacts';
-import { guessCountry } from '@/utils/extract-page';
-import { parseHtml } from '@/utils/extract-cli';
-import { ProspectSchema } from '@/utils/lead-schema';
+import { parseJobLine } from '@/utils/extract/contacts';
+import { guessCountry } from '@/utils/extract/page';
+import { parseHtml } from '@/utils/extract/cli';
+import { ProspectSchema } from '@/utils/leads/schema';
 import { extractFixture, extractHtml } from './helpers';
 
 describe('extractProspects on fixture pages', () => {

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseHtml } from '@/utils/extract-cli';
-import { extractProspects, type ExtractOptions } from '@/utils/extract-page';
-import { prospectToLead, type Lead, type ProspectInput, ProspectSchema } from '@/utils/lead-schema';
+import { parseHtml } from '@/utils/extract/cli';
+import { extractProspects, type ExtractOptions } from '@/utils/extract/page';
+import { prospectToLead, type Lead, type ProspectInput, ProspectSchema } from '@/utils/leads/schema';
 
 export const FIXTURES = join(__dirname, '..', 'fixtures');
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filterLeads } from '@/utils/lead-filter';
+import { filterLeads } from '@/utils/leads/filter';
 import { makeLead } from './helpers';
 
 const leads = [

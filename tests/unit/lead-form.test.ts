@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formToLead, leadToForm } from '@/utils/lead-form';
+import { formToLead, leadToForm } from '@/utils/leads/form';
 import { makeLead } from './helpers';
 
 const base = makeLead({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { absorbLead, identityKeys, isSamePerson, mergeLead, mergeProspects, mergeTags, prefillFromSaved } from '@/utils/lead-merge';
-import { ProspectSchema } from '@/utils/lead-schema';
+import { absorbLead, identityKeys, isSamePerson, mergeLead, mergeProspects, mergeTags, prefillFromSaved } from '@/utils/leads/merge';
+import { ProspectSchema } from '@/utils/leads/schema';
 import { makeLead } from './helpers';
 
 describe('identity', () => {

@@ -12,7 +12,7 @@ import {
   saveLead,
   LeadStoreError,
   type LeadDb,
-} from '@/utils/lead-store';
+} from '@/utils/leads/store';
 import { makeLead } from './helpers';
 
 let db: LeadDb;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeText, foldLine, leadToVCard, toVCards } from '@/utils/vcard';
+import { escapeText, foldLine, leadToVCard, toVCards } from '@/utils/export/vcard';
 import { makeLead } from './helpers';
 
 /** Unfolds a vCard and reads its content lines as [name;params, raw value]. */

@@ -1,3 +1,4 @@
+// schema.org JSON-LD reader: Person records (tolerates malformed blocks, @graph, nesting).
 import type { CountryCode } from 'libphonenumber-js';
 import { ProspectBuilder } from './prospect-builder';
 

@@ -1,5 +1,6 @@
-import { nameParts } from './contact-normalize';
-import type { Lead } from './lead-schema';
+// vCard export: leads as vCard 3.0 cards (escaped, folded).
+import { nameParts } from '../leads/normalize';
+import type { Lead } from '../leads/schema';
 
 /**
  * Escapes a vCard text value (RFC 6350 §3.4, same rules in vCard 3.0):

@@ -1,12 +1,13 @@
+// extractProspects(doc, url): combines every extractor into the prospects of one page.
 import type { CountryCode } from 'libphonenumber-js';
 import { getCountries } from 'libphonenumber-js';
-import { classifyProfileUrl, looksLikePersonName } from './contact-normalize';
-import { JOB_WORDS, parseJobLine, readContacts } from './extract-contacts';
-import { extractPersonCards } from './extract-cards';
-import { extractJsonLd } from './extract-json-ld';
-import { extractHCards, extractMicrodata } from './extract-microformats';
-import { LIMITS, type Prospect } from './lead-schema';
-import { identityKeys, mergeProspects } from './lead-merge';
+import { classifyProfileUrl, looksLikePersonName } from '../leads/normalize';
+import { JOB_WORDS, parseJobLine, readContacts } from './contacts';
+import { extractPersonCards } from './cards';
+import { extractJsonLd } from './json-ld';
+import { extractHCards, extractMicrodata } from './microformats';
+import { LIMITS, type Prospect } from '../leads/schema';
+import { identityKeys, mergeProspects } from '../leads/merge';
 import { ProspectBuilder } from './prospect-builder';
 import { cleanText } from './visible-text';
 

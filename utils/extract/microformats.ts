@@ -1,5 +1,6 @@
+// schema.org microdata and microformats h-card readers.
 import type { CountryCode } from 'libphonenumber-js';
-import { looksLikePersonName } from './contact-normalize';
+import { looksLikePersonName } from '../leads/normalize';
 import { ProspectBuilder } from './prospect-builder';
 import { cleanText } from './visible-text';
 

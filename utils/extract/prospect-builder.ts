@@ -1,3 +1,4 @@
+// Accumulates one prospect field by field, normalising values and recording provenance.
 import type { CountryCode } from 'libphonenumber-js';
 import {
   classifyProfileUrl,
@@ -6,8 +7,8 @@ import {
   normalizeWebsite,
   splitName,
   urlKey,
-} from './contact-normalize';
-import { LIMITS, ProspectSchema, provenanceKey, type FieldSource, type Prospect } from './lead-schema';
+} from '../leads/normalize';
+import { LIMITS, ProspectSchema, provenanceKey, type FieldSource, type Prospect } from '../leads/schema';
 
 type ScalarField = 'name' | 'firstName' | 'lastName' | 'title' | 'company' | 'location' | 'website';
 

@@ -1,5 +1,6 @@
-import { normalizeEmail, splitName, unique, urlKey } from './contact-normalize';
-import { LeadSchema, LIMITS, provenanceKey, type Lead, type Prospect, type Provenance } from './lead-schema';
+// Identity keys of a lead, and merging records that describe the same person.
+import { normalizeEmail, splitName, unique, urlKey } from './normalize';
+import { LeadSchema, LIMITS, provenanceKey, type Lead, type Prospect, type Provenance } from './schema';
 
 const SCALARS = ['name', 'firstName', 'lastName', 'title', 'company', 'website', 'location', 'sourceUrl'] as const;
 const PROFILE_SLOTS = ['linkedin', 'x', 'github'] as const;

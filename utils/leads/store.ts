@@ -1,6 +1,7 @@
+// IndexedDB lead store through idb: typed schema, migrations, indexes, dedupe on save.
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPObjectStore, type IDBPTransaction, type StoreNames } from 'idb';
-import { absorbLead, identityKeys, mergeLead } from './lead-merge';
-import { LeadSchema, type Lead } from './lead-schema';
+import { absorbLead, identityKeys, mergeLead } from './merge';
+import { LeadSchema, type Lead } from './schema';
 
 /** A lead as stored: the lead plus the normalised keys the dedupe indexes need. */
 type StoredLead = Lead & { emailKeys: string[]; profileKeys: string[] };

@@ -1,4 +1,5 @@
-import type { Lead } from './lead-schema';
+// Search and tag filtering of saved leads.
+import type { Lead } from './schema';
 
 /** Criteria of the saved-leads list. */
 export interface LeadFilter {

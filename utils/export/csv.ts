@@ -1,5 +1,6 @@
-import { nameParts } from './contact-normalize';
-import type { Lead } from './lead-schema';
+// CSV export: RFC 4180 writer with formula neutralisation, for CRM importers and spreadsheets.
+import { nameParts } from '../leads/normalize';
+import type { Lead } from '../leads/schema';
 
 /** One CSV column: its header and how to read it from a lead. */
 export interface CsvColumn {

@@ -1,3 +1,4 @@
+// Contact reading inside a page or a card: mailto/tel links, text emails and phones, profile links, job lines.
 import type { CountryCode } from 'libphonenumber-js';
 import {
   classifyProfileUrl,
@@ -5,7 +6,7 @@ import {
   findEmailsInText,
   findObfuscatedEmails,
   findPhonesInText,
-} from './contact-normalize';
+} from '../leads/normalize';
 import type { ProspectBuilder } from './prospect-builder';
 import { visibleText } from './visible-text';
 

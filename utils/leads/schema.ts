@@ -1,3 +1,4 @@
+// The zod schemas of prospects and leads: the single source of the Lead type.
 import { z } from 'zod';
 
 /**

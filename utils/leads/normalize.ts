@@ -1,3 +1,4 @@
+// Normalises contact values: emails (incl. obfuscated), phones (libphonenumber-js), profile URLs, names.
 import {
   findPhoneNumbersInText,
   parsePhoneNumberFromString,

@@ -1,5 +1,6 @@
+// JSON backup format: write leads, and read a backup back with zod (bad records listed, not dropped).
 import { z } from 'zod';
-import { LeadSchema, type Lead } from './lead-schema';
+import { LeadSchema, type Lead } from './schema';
 
 /** Identifies Prospect Scout's JSON backups. */
 export const BACKUP_APP = 'prospect-scout';

@@ -1,6 +1,7 @@
+// Team pages without markup: one prospect per repeated person card.
 import type { CountryCode } from 'libphonenumber-js';
-import { looksLikePersonName } from './contact-normalize';
-import { isContactLink, MAX_ANCHORS, parseJobLine, readContacts } from './extract-contacts';
+import { looksLikePersonName } from '../leads/normalize';
+import { isContactLink, MAX_ANCHORS, parseJobLine, readContacts } from './contacts';
 import { ProspectBuilder } from './prospect-builder';
 import { cleanText } from './visible-text';
 

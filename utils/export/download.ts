@@ -1,3 +1,4 @@
+// Saves generated text as a file download from an extension page.
 /**
  * Hands a text file to the browser's download manager through a Blob URL
  * and an `<a download>` click, which needs no `downloads` permission.

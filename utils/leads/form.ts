@@ -1,6 +1,7 @@
-import { classifyProfileUrl, normalizeEmail, normalizePhone, normalizeWebsite, splitName, unique } from './contact-normalize';
-import { mergeTags } from './lead-merge';
-import { LeadSchema, provenanceKey, type Lead, type ProfileKindKey, type Provenance } from './lead-schema';
+// Lead editor form state: lead to form fields and back, with validation.
+import { classifyProfileUrl, normalizeEmail, normalizePhone, normalizeWebsite, splitName, unique } from './normalize';
+import { mergeTags } from './merge';
+import { LeadSchema, provenanceKey, type Lead, type ProfileKindKey, type Provenance } from './schema';
 
 /** The editable text of a lead as the popup form holds it. */
 export interface LeadForm {

@@ -1,5 +1,6 @@
+// Browser side of a capture: injects the extractor into the clicked tab and validates its answer.
 import { browser } from 'wxt/browser';
-import { ExtractionResultSchema, type ExtractionResult } from './lead-schema';
+import { ExtractionResultSchema, type ExtractionResult } from '../leads/schema';
 
 /** Path of the built extraction content script (see entrypoints/extractor.content.ts). */
 export const EXTRACTOR_SCRIPT = '/content-scripts/extractor.js';
