@@ -21,9 +21,10 @@ type UpgradeTx = IDBPTransaction<ProspectScoutDB, StoreNames<ProspectScoutDB>[],
 /**
  * Cumulative migrations: entry N upgrades a database from version N to N+1.
  * Never edit a released entry; append a new one, so any old database can be
- * brought forward step by step.
+ * brought forward step by step. Each version has a frozen example database in
+ * tests/unit/db-examples/ (see its README), which the migration test upgrades.
  */
-const MIGRATIONS: Array<(db: LeadDb, tx: UpgradeTx) => void> = [
+export const MIGRATIONS: ReadonlyArray<(db: LeadDb, tx: UpgradeTx) => void> = [
   (db) => {
     const leads = db.createObjectStore('leads', { keyPath: 'id' });
     leads.createIndex('by-email', 'emailKeys', { multiEntry: true });
@@ -43,11 +44,16 @@ export class LeadStoreError extends Error {
   override name = 'LeadStoreError';
 }
 
+/** Runs the migration steps that bring a database from `from` to `to`, inside its upgrade transaction. */
+export function runMigrations(db: LeadDb, tx: UpgradeTx, from: number, to: number): void {
+  for (let v = from; v < to; v++) MIGRATIONS[v]!(db, tx);
+}
+
 /** Opens (creating or migrating as needed) the lead database. */
 export function openLeadDb(name = DB_NAME): Promise<LeadDb> {
   return openDB<ProspectScoutDB>(name, DB_VERSION, {
     upgrade(db, oldVersion, _newVersion, tx) {
-      for (let v = oldVersion; v < DB_VERSION; v++) MIGRATIONS[v]!(db, tx);
+      runMigrations(db, tx, oldVersion, DB_VERSION);
     },
     blocking(_current, _next, event) {
       // Another page wants to upgrade: step aside instead of blocking it forever.
