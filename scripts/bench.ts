@@ -2,14 +2,14 @@
  * Speed and size benchmarks (`npm run bench`). Prints measurements against
  * targets; exits 1 if a target is missed, so a regression is visible, but
  * it is not part of `npm test` (timings vary between machines).
- * Build first for the bundle-size rows: `npm run build`.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { toCsv } from '../utils/export/csv';
 import { parseHtml } from '../utils/extract/cli';
 import { extractProspects } from '../utils/extract/page';
+import { snapshotPage } from '../utils/extract/page-snapshot';
 import { LIMITS, prospectToLead, ProspectSchema } from '../utils/leads/schema';
 
 type Row = { name: string; value: number; unit: string; target: number };
@@ -56,14 +56,8 @@ const leads = Array.from({ length: 10_000 }, (_, i) =>
 );
 time('CSV of 10,000 leads', 500, () => toCsv(leads), 3);
 
-const out = '.output/chrome-mv3';
-if (existsSync(out)) {
-  const cs = join(out, 'content-scripts/extractor.js');
-  rows.push({ name: 'content script (gzip)', value: gzipSync(readFileSync(cs)).length / 1024, unit: 'KiB', target: 120 });
-  rows.push({ name: 'content script (raw)', value: statSync(cs).size / 1024, unit: 'KiB', target: 400 });
-} else {
-  console.log('(no build at .output/chrome-mv3: run `npm run build` for bundle sizes)');
-}
+// What a click injects: one self-contained function (its source is what executeScript sends).
+rows.push({ name: 'injected snapshot function (gzip)', value: gzipSync(snapshotPage.toString()).length / 1024, unit: 'KiB', target: 40 });
 
 let missed = 0;
 for (const r of rows) {

@@ -81,3 +81,21 @@ test('"Save all" saves every prospect of a team page at once', async ({ capture,
   await expect(items).toHaveCount(3);
   await expect(items.filter({ hasText: 'Denpok Singh' })).toContainText('Chief Spiritual Officer');
 });
+
+test('a page whose script never yields gets a clear timeout and manual entry, not an endless "Reading the page…"', async ({ capture }) => {
+  const { page, popup } = await capture('never-yields.html');
+  await expect(popup.getByRole('alert')).toContainText('did not answer within 4 seconds', { timeout: 15_000 });
+  await popup.getByRole('button', { name: 'Enter a lead by hand' }).click();
+  await expect(popup.getByRole('form')).toHaveCount(1);
+  await page.close({ runBeforeUnload: false });
+});
+
+test('the page learns nothing from a capture: no message, no event, no DOM change', async ({ capture }) => {
+  const { page, popup } = await capture('listening-page.html');
+  const card = popup.getByRole('form', { name: /Prospect Lee Watcher/ });
+  await expect(card.locator('[name="emails"]')).toHaveValue('lee@watch.example');
+  // a hidden element is not part of what is read
+  await expect(popup.getByText('1 prospect found on this page.')).toBeVisible();
+  await page.waitForTimeout(300);
+  expect(await page.evaluate(() => (window as unknown as { seen: string[] }).seen)).toEqual([]);
+});

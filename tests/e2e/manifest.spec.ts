@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EXTENSION_PATH, expect, test } from './fixtures';
 
@@ -10,6 +10,10 @@ test('the built extension asks for minimal permissions and no host access', () =
   expect(manifest.optional_host_permissions ?? []).toEqual([]);
   // the extractor is injected on demand, never declared for every page
   expect(manifest.content_scripts ?? []).toEqual([]);
+  // nothing of the extension is reachable from pages, and no content-script file is built at all:
+  // a click injects one small function (utils/extract/page-snapshot.ts, whose size a unit test bounds)
+  expect(manifest.web_accessible_resources ?? []).toEqual([]);
+  expect(existsSync(join(EXTENSION_PATH, 'content-scripts'))).toBe(false);
   expect(manifest.action.default_popup).toBe('popup.html');
   expect(manifest.options_ui.page).toBe('options.html');
 });

@@ -1,6 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { captureTab, describeCaptureError, EXTRACTOR_SCRIPT, resolveTargetTabId } from '@/utils/extract/capture';
+import { captureTab, describeCaptureError, resolveTargetTabId } from '@/utils/extract/capture';
+import { parseHtml } from '@/utils/extract/cli';
+import { SNAPSHOT_LIMITS, snapshotPage } from '@/utils/extract/page-snapshot';
 import { countryOf, getSettings, saveSettings } from '@/utils/settings';
 
 describe('capture', () => {
@@ -14,16 +16,35 @@ describe('capture', () => {
     await expect(resolveTargetTabId('')).rejects.toThrow(/No active tab/);
   });
 
-  it('validates what the content script returns', async () => {
-    const good = { ok: true, url: 'https://a.example', prospects: [{ name: 'Jane Doe' }], warnings: [] };
-    const spy = vi.fn().mockResolvedValue([{ frameId: 0, result: good }]);
+  it('injects only the snapshot function and extracts in the popup, with the saved phone country', async () => {
+    const page = parseHtml('<h1>Jane Doe</h1><p>Tel 020 7946 0958</p><a href="mailto:jane@acme.example">mail</a>', 'https://acme.example/jane');
+    const spy = vi.fn().mockResolvedValue([{ frameId: 0, result: snapshotPage(SNAPSHOT_LIMITS, page) }]);
     fakeBrowser.scripting.executeScript = spy as never;
+    await saveSettings({ defaultCountry: 'GB' });
     const result = await captureTab(7);
-    expect(spy).toHaveBeenCalledWith({ target: { tabId: 7 }, files: [EXTRACTOR_SCRIPT] });
-    expect(result.ok && result.prospects[0]!.name).toBe('Jane Doe');
+    expect(spy).toHaveBeenCalledWith({ target: { tabId: 7 }, func: snapshotPage, args: [SNAPSHOT_LIMITS] });
+    expect(result).toMatchObject({ ok: true, url: 'https://acme.example/jane', warnings: [] });
+    expect(result.ok && result.prospects[0]).toMatchObject({ name: 'Jane Doe', emails: ['jane@acme.example'], phones: ['+442079460958'] });
+  });
 
-    fakeBrowser.scripting.executeScript = vi.fn().mockResolvedValue([{ frameId: 0, result: { ok: true, prospects: 'lots' } }]) as never;
-    expect(await captureTab(7)).toMatchObject({ ok: false, error: expect.stringMatching(/could not understand/) });
+  it("passes the snapshot's own warnings on to the popup", async () => {
+    const page = parseHtml(`<h1>Jane Doe</h1><p>${'1'.repeat(200)}</p>`, 'https://acme.example/jane');
+    const result = { frameId: 0, result: snapshotPage({ ...SNAPSHOT_LIMITS, maxTextNode: 50 }, page) };
+    fakeBrowser.scripting.executeScript = vi.fn().mockResolvedValue([result]) as never;
+    expect(await captureTab(7)).toMatchObject({ ok: true, warnings: [expect.stringMatching(/cut to their first 50 characters/)] });
+  });
+
+  it('refuses a snapshot that is not one', async () => {
+    for (const bad of [{ url: 'https://a.example', html: 42, warnings: [] }, { url: 'x', html: '', warnings: 'lots' }, null, 'html']) {
+      fakeBrowser.scripting.executeScript = vi.fn().mockResolvedValue([{ frameId: 0, result: bad }]) as never;
+      expect(await captureTab(7)).toMatchObject({ ok: false, error: expect.stringMatching(/could not understand/) });
+    }
+  });
+
+  it('gives up on a page that never answers, saying why', async () => {
+    fakeBrowser.scripting.executeScript = vi.fn().mockReturnValue(new Promise(() => {})) as never;
+    const result = await captureTab(7, { timeoutMs: 50 });
+    expect(result).toMatchObject({ ok: false, error: expect.stringMatching(/did not answer within 0.05 seconds.*Enter the prospect by hand/) });
   });
 
   it('explains pages the browser will not let it read', async () => {

@@ -1,9 +1,15 @@
-// Browser side of a capture: injects the extractor into the clicked tab and validates its answer.
+// Browser side of a capture: snapshots the clicked tab, then extracts and validates prospects in the popup.
 import { browser } from 'wxt/browser';
 import { ExtractionResultSchema, type ExtractionResult } from '../leads/schema';
+import { countryOf, getSettings } from '../settings';
+import { documentFromSnapshot, PageSnapshotSchema, SNAPSHOT_LIMITS, snapshotPage, type SnapshotLimits } from './page-snapshot';
+import { extractProspects } from './page';
 
-/** Path of the built extraction content script (see entrypoints/extractor.content.ts). */
-export const EXTRACTOR_SCRIPT = '/content-scripts/extractor.js';
+/** How long a page may take to answer before the popup gives up and offers manual entry. */
+export const INJECTION_TIMEOUT_MS = 4000;
+
+/** User Timing measure of the last capture (bench reads it; harmless in production). */
+export const CAPTURE_MEASURE = 'prospect-scout:capture';
 
 /**
  * The tab to read. The popup normally reads the active tab; `?tabId=N` lets
@@ -28,22 +34,67 @@ export function describeCaptureError(message: string): string {
   return `Reading the page failed: ${message}`;
 }
 
+class Timeout extends Error {}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Timeout()), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** Options of {@link captureTab}; the defaults are what the popup uses. */
+export interface CaptureOptions {
+  timeoutMs?: number;
+  limits?: SnapshotLimits;
+}
+
 /**
- * Injects the extractor into the tab (allowed by activeTab after the
- * toolbar click) and validates what it sends back: a page can tamper with
- * the DOM the script reads, so its output is untrusted input.
+ * Reads the clicked tab (allowed by activeTab after the toolbar click): a
+ * small self-contained function takes a bounded snapshot of what the page
+ * shows, and everything else (parsing, extraction, phone normalisation,
+ * validation) runs here in the popup, on a Document parsed from it. The
+ * snapshot comes from a page that may be hostile, so it is parsed with zod,
+ * and so is the result. A page whose own scripts never let the injected
+ * function run gets a clear error after `timeoutMs`, so the user can type
+ * the prospect in instead of waiting forever.
  */
-export async function captureTab(tabId: number): Promise<ExtractionResult> {
+export async function captureTab(tabId: number, options: CaptureOptions = {}): Promise<ExtractionResult> {
+  const { timeoutMs = INJECTION_TIMEOUT_MS, limits = SNAPSHOT_LIMITS } = options;
+  const started = performance.now();
   let raw: unknown;
   try {
-    const [frame] = await browser.scripting.executeScript({ target: { tabId }, files: [EXTRACTOR_SCRIPT] });
+    const injection = browser.scripting.executeScript({ target: { tabId }, func: snapshotPage, args: [limits] });
+    const [frame] = await withTimeout(injection, timeoutMs);
     raw = frame?.result;
   } catch (e) {
+    if (e instanceof Timeout) {
+      return {
+        ok: false,
+        url: '',
+        error: `This page did not answer within ${timeoutMs / 1000} seconds: its own scripts are keeping it busy, so Prospect Scout could not read it. Enter the prospect by hand, or click the icon again once the page responds.`,
+      };
+    }
     return { ok: false, url: '', error: describeCaptureError((e as Error).message ?? String(e)) };
   }
-  const parsed = ExtractionResultSchema.safeParse(raw);
-  if (!parsed.success) {
+  const snapshot = PageSnapshotSchema.safeParse(raw);
+  if (!snapshot.success) {
     return { ok: false, url: '', error: 'The page returned data Prospect Scout could not understand, so nothing was captured.' };
+  }
+  const { url, warnings } = snapshot.data;
+  let result: unknown;
+  try {
+    const doc = documentFromSnapshot(snapshot.data);
+    const extraction = extractProspects(doc, url, { defaultCountry: countryOf(await getSettings()) });
+    result = { ok: true, url, prospects: extraction.prospects, warnings: [...warnings, ...extraction.warnings] };
+  } catch (e) {
+    return { ok: false, url, error: `Extraction failed on this page: ${(e as Error).message}` };
+  }
+  const parsed = ExtractionResultSchema.safeParse(result);
+  performance.measure(CAPTURE_MEASURE, { start: started });
+  if (!parsed.success) {
+    return { ok: false, url, error: 'Prospect Scout read something on this page it could not use, so nothing was captured.' };
   }
   return parsed.data;
 }
