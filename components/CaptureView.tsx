@@ -12,7 +12,7 @@ type State =
   | { kind: 'ready'; url: string; drafts: Draft[]; warnings: string[] };
 
 /** Reads the target tab, then shows one editable card per prospect found. */
-export function CaptureView(props: { db: LeadDb; tabId: number | Error; knownTags: string[]; onSaved: () => void }) {
+export function CaptureView(props: { db: LeadDb; tabId: number | Error; knownTags: string[]; onSaved: (result: { lead: Lead; status: 'created' | 'updated'; mergedIds: string[] }) => void }) {
   const { db, tabId, knownTags, onSaved } = props;
   const [state, setState] = useState<State>({ kind: 'loading' });
   const [saveAll, setSaveAll] = useState(0);
@@ -37,10 +37,15 @@ export function CaptureView(props: { db: LeadDb; tabId: number | Error; knownTag
     };
   }, [db, tabId]);
 
+  useEffect(() => {
+    // Read by `npm run bench` (popup open → prospects shown).
+    if (state.kind !== 'loading') performance.mark('ps:capture-shown');
+  }, [state.kind]);
+
   const save = async (lead: Lead) => {
-    const { status } = await saveLead(db, lead);
-    onSaved();
-    return status;
+    const result = await saveLead(db, lead);
+    onSaved(result);
+    return result.status;
   };
   const addBlank = (url: string) =>
     setState({ kind: 'ready', url, warnings: [], drafts: [{ lead: prospectToLead(emptyProspect(url)), alreadySaved: false }] });

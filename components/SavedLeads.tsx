@@ -1,94 +1,292 @@
-import { useId, useState } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { browser } from 'wxt/browser';
-import { filterLeads } from '@/utils/leads/filter';
+import { queryPositions, type RowSort } from '@/utils/leads/row-index';
+import { idsWithTag, type LeadRow } from '@/utils/leads/rows';
 import type { Lead } from '@/utils/leads/schema';
-import { deleteLead, putLead, type LeadDb } from '@/utils/leads/store';
+import { deleteLead, getLead, putLead, type LeadDb } from '@/utils/leads/store';
 import { LeadEditor } from './LeadEditor';
+import type { LeadRowsState } from './useLeadRows';
 
-/** The saved-leads list: search, tag filter, edit, open source page, delete. */
-export function SavedLeads(props: { db: LeadDb; leads: Lead[]; tags: string[]; onChanged: () => void }) {
-  const { db, leads, tags, onChanged } = props;
+const ROW_HEIGHT = 58;
+
+/** What a row is called, for its heading and for screen readers. */
+export function rowLabel(r: Pick<LeadRow, 'name' | 'email'>): string {
+  return r.name || r.email || 'Unnamed lead';
+}
+
+type Menu = { row: LeadRow; top: number; right: number; button: HTMLElement };
+type Undo = { lead: Lead; label: string };
+
+/**
+ * The saved-leads list: virtualized compact rows over the in-memory index,
+ * search, tag filter (tag index), sort; per-row menu (edit, open page,
+ * delete with undo).
+ */
+export function SavedLeads(props: {
+  db: LeadDb;
+  rows: LeadRowsState;
+  total: number;
+  tags: string[];
+  onSaved: (lead: Lead) => void;
+  onDeleted: (ids: string[]) => void;
+  /** Fills each row's sync-state slot (CRM sync); empty when absent. */
+  syncSlot?: (row: LeadRow) => ReactNode;
+}) {
+  const { db, rows, total, tags, onSaved, onDeleted, syncSlot } = props;
   const [query, setQuery] = useState('');
   const [tag, setTag] = useState('');
+  const [tagIds, setTagIds] = useState<ReadonlySet<string>>();
+  const [sort, setSort] = useState<RowSort>('recent');
   const [error, setError] = useState('');
-  const [editing, setEditing] = useState<string | null>(null);
+  const [editing, setEditing] = useState<Lead>();
+  const [menu, setMenu] = useState<Menu>();
+  const [undo, setUndo] = useState<Undo>();
   const id = useId();
-  const shown = filterLeads(leads, { query, tag });
+  const scrollRef = useRef<HTMLDivElement>(null);
 
-  const remove = async (lead: Lead) => {
-    if (!confirm(`Delete ${lead.name || lead.emails[0] || 'this lead'}? This cannot be undone.`)) return;
+  useEffect(() => {
+    if (!tag) return setTagIds(undefined);
+    let live = true;
+    idsWithTag(db, tag).then(
+      (ids) => live && setTagIds(ids),
+      (e: Error) => setError(`Could not filter by tag: ${e.message}`),
+    );
+    return () => {
+      live = false;
+    };
+    // The index changes when a lead is saved or deleted, which may change who has the tag.
+  }, [db, tag, rows.index]);
+
+  const shown = useMemo(() => queryPositions(rows.index, { query, ids: tag ? (tagIds ?? new Set()) : undefined, sort }), [rows.index, query, tag, tagIds, sort]);
+  const virtualizer = useVirtualizer({
+    count: shown.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 6,
+    getItemKey: (i) => rows.index.rows[shown[i]!]!.id,
+  });
+
+  const hasRows = shown.length > 0 || rows.complete;
+  useEffect(() => {
+    // Read by `npm run bench` (saved view opened → first rows on screen → every lead indexed).
+    if (hasRows) performance.mark('ps:saved-rows-shown');
+  }, [hasRows]);
+  useEffect(() => {
+    if (rows.complete) performance.mark('ps:saved-complete');
+  }, [rows.complete]);
+
+  const edit = async (row: LeadRow) => {
+    const lead = await getLead(db, row.id);
+    if (lead) setEditing(lead);
+    else setError('That lead is no longer stored.');
+  };
+  const remove = async (row: LeadRow) => {
     try {
-      await deleteLead(db, lead.id);
-      onChanged();
+      const lead = await getLead(db, row.id);
+      await deleteLead(db, row.id);
+      onDeleted([row.id]);
+      if (lead) setUndo({ lead, label: rowLabel(row) });
     } catch (e) {
       setError(`Could not delete: ${(e as Error).message}`);
     }
   };
-
+  const restore = async (u: Undo) => {
+    try {
+      onSaved(await putLead(db, u.lead));
+      setUndo(undefined);
+    } catch (e) {
+      setError(`Could not restore: ${(e as Error).message}`);
+    }
+  };
   // An edit replaces the lead as the user left it: no merging with itself.
   const update = async (lead: Lead) => {
-    await putLead(db, { ...lead, updatedAt: new Date().toISOString() });
-    onChanged();
+    const stored = await putLead(db, { ...lead, updatedAt: new Date().toISOString() });
+    onSaved(stored);
+    setEditing(stored);
     return 'updated' as const;
   };
 
-  return (
-    <div>
-      <div className="filters">
-        <label htmlFor={`${id}-q`}>Search</label>
-        <input id={`${id}-q`} type="search" placeholder="Name, company or email" value={query} onChange={(e) => setQuery(e.target.value)} />
-        <label htmlFor={`${id}-tag`}>Tag</label>
-        <select id={`${id}-tag`} value={tag} onChange={(e) => setTag(e.target.value)}>
-          <option value="">All tags</option>
-          {tags.map((t) => (
-            <option key={t} value={t}>
-              {t}
-            </option>
-          ))}
-        </select>
+  if (editing) {
+    return (
+      <div className="saved-edit">
+        <button type="button" className="link" onClick={() => setEditing(undefined)}>
+          ← Back to saved leads
+        </button>
+        <LeadEditor key={editing.id} lead={editing} knownTags={tags} alreadySaved onSave={update} />
       </div>
-      {error && (
+    );
+  }
+
+  const status = !rows.complete && total > rows.index.rows.length
+    ? `Loading… ${shown.length} of ${total} leads shown`
+    : total === 0 && rows.index.rows.length === 0
+      ? 'No saved leads yet.'
+      : `${shown.length} of ${rows.index.rows.length} leads`;
+
+  return (
+    <div className="saved">
+      <div className="filters">
+        <div className="filter-search">
+          <label htmlFor={`${id}-q`}>Search</label>
+          <input id={`${id}-q`} type="search" placeholder="Name, title, company or email" value={query} onChange={(e) => setQuery(e.target.value)} />
+        </div>
+        <div>
+          <label htmlFor={`${id}-tag`}>Tag</label>
+          <select id={`${id}-tag`} value={tag} onChange={(e) => setTag(e.target.value)}>
+            <option value="">All tags</option>
+            {tags.map((t) => (
+              <option key={t} value={t}>
+                {t}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor={`${id}-sort`}>Sort</label>
+          <select id={`${id}-sort`} value={sort} onChange={(e) => setSort(e.target.value as RowSort)}>
+            <option value="recent">Recent</option>
+            <option value="name">Name</option>
+            <option value="company">Company</option>
+          </select>
+        </div>
+      </div>
+      {(error || rows.error) && (
         <p className="error" role="alert">
-          {error}
+          {error || rows.error}
         </p>
       )}
-      <p role="status" className="summary">
-        {leads.length === 0 ? 'No saved leads yet.' : `${shown.length} of ${leads.length} leads`}
+      <p role="status" className="summary" data-complete={rows.complete}>
+        {status}
       </p>
-      <ul className="leads" aria-label="Saved leads">
-        {shown.map((l) => (
-          <li key={l.id} aria-label={l.name || l.emails[0] || 'Lead'}>
-            <div className="lead-main">
-              <strong>{l.name || l.emails[0] || 'Unnamed'}</strong>
-              {(l.title || l.company) && <span className="muted"> {[l.title, l.company].filter(Boolean).join(' · ')}</span>}
-              {l.emails[0] && <div className="muted">{l.emails[0]}</div>}
-              {l.tags.length > 0 && (
-                <div>
-                  {l.tags.map((t) => (
-                    <span className="tag" key={t}>
-                      {t}
-                    </span>
-                  ))}
+      {undo && (
+        <div className="toast" role="status">
+          Deleted {undo.label}
+          <button type="button" className="link" onClick={() => void restore(undo)}>
+            Undo
+          </button>
+        </div>
+      )}
+      <div ref={scrollRef} className="lead-scroll" onScroll={() => menu && setMenu(undefined)}>
+        <div role="list" aria-label="Saved leads" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {virtualizer.getVirtualItems().map((v) => {
+            const r = rows.index.rows[shown[v.index]!]!;
+            const label = rowLabel(r);
+            const sub = [r.title, r.company].filter(Boolean).join(' · ');
+            return (
+              <div
+                key={v.key}
+                role="listitem"
+                aria-label={label}
+                aria-setsize={shown.length}
+                aria-posinset={v.index + 1}
+                className="lead-row"
+                style={{ transform: `translateY(${v.start}px)`, height: ROW_HEIGHT }}
+              >
+                <div className="lead-row-main">
+                  <div className="lead-row-line">
+                    <strong className="lead-name">{label}</strong>
+                    {sub && <span className="muted lead-sub">{sub}</span>}
+                  </div>
+                  <div className="lead-row-line">
+                    {r.email && r.email !== label && <span className="muted lead-email">{r.email}</span>}
+                    {r.tags.slice(0, 3).map((t) => (
+                      <span className="tag" key={t}>
+                        {t}
+                      </span>
+                    ))}
+                    {r.tags.length > 3 && <span className="muted">+{r.tags.length - 3}</span>}
+                  </div>
                 </div>
-              )}
-            </div>
-            <div className="lead-actions">
-              <button type="button" aria-expanded={editing === l.id} onClick={() => setEditing(editing === l.id ? null : l.id)}>
-                {editing === l.id ? 'Close' : 'Edit'}
-              </button>
-              {l.sourceUrl && /^https?:/i.test(l.sourceUrl) && (
-                <button type="button" onClick={() => void browser.tabs.create({ url: l.sourceUrl })}>
-                  Open page
+                <span className="sync-slot">{syncSlot?.(r)}</span>
+                <button
+                  type="button"
+                  className="icon-button"
+                  aria-label={`Actions for ${label}`}
+                  aria-haspopup="menu"
+                  aria-expanded={menu?.row.id === r.id}
+                  onClick={(e) => {
+                    const box = e.currentTarget.getBoundingClientRect();
+                    setMenu(menu?.row.id === r.id ? undefined : { row: r, top: box.bottom, right: window.innerWidth - box.right, button: e.currentTarget });
+                  }}
+                >
+                  ⋯
                 </button>
-              )}
-              <button type="button" className="danger" onClick={() => void remove(l)}>
-                Delete
-              </button>
-            </div>
-            {editing === l.id && <LeadEditor lead={l} knownTags={tags} alreadySaved onSave={update} />}
-          </li>
-        ))}
-      </ul>
+              </div>
+            );
+          })}
+        </div>
+      </div>
+      {menu && (
+        <RowMenu
+          menu={menu}
+          onClose={() => {
+            menu.button.focus();
+            setMenu(undefined);
+          }}
+          items={[
+            { label: 'Edit', run: () => void edit(menu.row) },
+            ...(menu.row.sourceUrl && /^https?:/i.test(menu.row.sourceUrl)
+              ? [{ label: 'Open source page', run: () => void browser.tabs.create({ url: menu.row.sourceUrl }) }]
+              : []),
+            { label: 'Delete', danger: true, run: () => void remove(menu.row) },
+          ]}
+        />
+      )}
+    </div>
+  );
+}
+
+type MenuItem = { label: string; run: () => void; danger?: boolean };
+
+/** A row's action menu: arrow keys move, Escape closes, focus returns to the row's button. */
+function RowMenu(props: { menu: Menu; items: MenuItem[]; onClose: () => void }) {
+  const { menu, items, onClose } = props;
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    ref.current?.querySelector<HTMLElement>('[role=menuitem]')?.focus();
+    const outside = (e: MouseEvent) => {
+      if (!ref.current?.contains(e.target as Node) && e.target !== menu.button) onClose();
+    };
+    document.addEventListener('mousedown', outside);
+    return () => document.removeEventListener('mousedown', outside);
+  }, [menu]);
+  const onKey = (e: KeyboardEvent) => {
+    const all = [...(ref.current?.querySelectorAll<HTMLElement>('[role=menuitem]') ?? [])];
+    const at = all.indexOf(document.activeElement as HTMLElement);
+    if (e.key === 'Escape' || e.key === 'Tab') {
+      e.preventDefault();
+      onClose();
+    } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      all[(at + (e.key === 'ArrowDown' ? 1 : all.length - 1)) % all.length]?.focus();
+    }
+  };
+  // Near the bottom of the popup the menu opens upwards.
+  const up = menu.top > window.innerHeight - 120;
+  return (
+    <div
+      ref={ref}
+      role="menu"
+      aria-label={`Actions for ${rowLabel(menu.row)}`}
+      className="row-menu"
+      style={up ? { bottom: window.innerHeight - menu.top + 30, right: menu.right } : { top: menu.top, right: menu.right }}
+      onKeyDown={onKey}
+    >
+      {items.map((it) => (
+        <button
+          key={it.label}
+          type="button"
+          role="menuitem"
+          className={it.danger ? 'danger' : undefined}
+          onClick={() => {
+            onClose();
+            it.run();
+          }}
+        >
+          {it.label}
+        </button>
+      ))}
     </div>
   );
 }

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
+import { popupBench } from './bench/popup';
 import { toCsv } from '../utils/export/csv';
 import { parseHtml } from '../utils/extract/cli';
 import { extractProspects } from '../utils/extract/page';
@@ -58,6 +59,11 @@ time('CSV of 10,000 leads', 500, () => toCsv(leads), 3);
 
 // What a click injects: one self-contained function (its source is what executeScript sends).
 rows.push({ name: 'injected snapshot function (gzip)', value: gzipSync(snapshotPage.toString()).length / 1024, unit: 'KiB', target: 40 });
+
+if (existsSync(out)) {
+  // Real Chromium with the built extension; skip with BENCH_NO_BROWSER=1.
+  if (!process.env.BENCH_NO_BROWSER) rows.push(...(await popupBench()));
+}
 
 let missed = 0;
 for (const r of rows) {

@@ -1,44 +1,92 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { CaptureView } from '@/components/CaptureView';
 import { SavedLeads } from '@/components/SavedLeads';
+import { useLeadRows } from '@/components/useLeadRows';
 import { resolveTargetTabId } from '@/utils/extract/capture';
+import { mergeTags } from '@/utils/leads/merge';
+import { countLeads } from '@/utils/leads/rows';
 import type { Lead } from '@/utils/leads/schema';
-import { listLeads, listTags, openLeadDb, type LeadDb } from '@/utils/leads/store';
+import { listTags, openLeadDb, type LeadDb } from '@/utils/leads/store';
 
-type View = 'capture' | 'saved';
+const VIEWS = [
+  { key: 'capture', label: 'This page' },
+  { key: 'saved', label: 'Saved leads' },
+] as const;
+type View = (typeof VIEWS)[number]['key'];
 
 export function App() {
   const [db, setDb] = useState<LeadDb | Error>();
   const [tabId, setTabId] = useState<number | Error>();
   const [view, setView] = useState<View>('capture');
-  const [leads, setLeads] = useState<Lead[]>([]);
+  const [savedOpened, setSavedOpened] = useState(false);
+  const [total, setTotal] = useState<number>();
   const [tags, setTags] = useState<string[]>([]);
+  const tabRefs = useRef<Record<View, HTMLButtonElement | null>>({ capture: null, saved: null });
+  const okDb = db && !(db instanceof Error) ? db : undefined;
+  const rows = useLeadRows(okDb, savedOpened);
 
   useEffect(() => {
     openLeadDb().then(setDb, (e: Error) => setDb(new Error(`Cannot open lead storage: ${e.message}`)));
     resolveTargetTabId(location.search).then(setTabId, (e: Error) => setTabId(e));
   }, []);
-  const refresh = useCallback(async () => {
-    if (!db || db instanceof Error) return;
-    const [l, t] = await Promise.all([listLeads(db), listTags(db)]);
-    setLeads(l);
-    setTags(t);
-  }, [db]);
-  useEffect(() => void refresh(), [refresh]);
+  // A count and the distinct tags: both read from indexes, never the records.
+  useEffect(() => {
+    if (!okDb) return;
+    countLeads(okDb).then(setTotal, () => setTotal(undefined));
+    listTags(okDb).then(setTags, () => setTags([]));
+  }, [okDb]);
+
+  const show = (v: View) => {
+    setView(v);
+    if (v === 'saved' && !savedOpened) {
+      performance.mark('ps:saved-open'); // read by `npm run bench`
+      setSavedOpened(true);
+    }
+  };
+  const onTabKey = (e: KeyboardEvent) => {
+    const at = VIEWS.findIndex((v) => v.key === view);
+    const next = e.key === 'ArrowRight' ? at + 1 : e.key === 'ArrowLeft' ? at - 1 : e.key === 'Home' ? 0 : e.key === 'End' ? VIEWS.length - 1 : -2;
+    if (next === -2) return;
+    e.preventDefault();
+    const v = VIEWS[(next + VIEWS.length) % VIEWS.length]!.key;
+    show(v);
+    tabRefs.current[v]?.focus();
+  };
+
+  const onSaved = useCallback(
+    (r: { lead: Lead; status: 'created' | 'updated'; mergedIds: string[] }) => {
+      setTotal((n) => (n === undefined ? n : n + (r.status === 'created' ? 1 : 0) - r.mergedIds.length));
+      setTags((t) => mergeTags(t, r.lead.tags).sort((a, b) => a.localeCompare(b, undefined, { sensitivity: 'base' })));
+      rows.saved(r.lead, r.mergedIds);
+    },
+    [rows.saved],
+  );
 
   return (
     <div className="app popup">
       <header className="top">
         <h1>Prospect Scout</h1>
-        <nav role="tablist">
-          <button type="button" role="tab" aria-selected={view === 'capture'} onClick={() => setView('capture')}>
-            This page
-          </button>
-          <button type="button" role="tab" aria-selected={view === 'saved'} onClick={() => setView('saved')}>
-            Saved leads ({leads.length})
-          </button>
-        </nav>
-        <button type="button" title="Export and settings" onClick={() => void browser.runtime.openOptionsPage()}>
+        <div role="tablist" aria-label="Views" onKeyDown={onTabKey}>
+          {VIEWS.map((v) => (
+            <button
+              key={v.key}
+              ref={(el) => {
+                tabRefs.current[v.key] = el;
+              }}
+              type="button"
+              role="tab"
+              id={`tab-${v.key}`}
+              aria-controls={`panel-${v.key}`}
+              aria-selected={view === v.key}
+              tabIndex={view === v.key ? 0 : -1}
+              onClick={() => show(v.key)}
+            >
+              {v.label}
+              {v.key === 'saved' && total !== undefined && ` (${total})`}
+            </button>
+          ))}
+        </div>
+        <button type="button" className="icon-button" aria-label="Export and settings" title="Export and settings" onClick={() => void browser.runtime.openOptionsPage()}>
           ⚙
         </button>
       </header>
@@ -47,12 +95,26 @@ export function App() {
           {db.message}
         </p>
       )}
-      {db && !(db instanceof Error) && tabId !== undefined && (
+      {okDb && tabId !== undefined && (
         <>
-          <div hidden={view !== 'capture'}>
-            <CaptureView db={db} tabId={tabId} knownTags={tags} onSaved={() => void refresh()} />
+          <div role="tabpanel" id="panel-capture" aria-labelledby="tab-capture" hidden={view !== 'capture'}>
+            <CaptureView db={okDb} tabId={tabId} knownTags={tags} onSaved={onSaved} />
           </div>
-          {view === 'saved' && <SavedLeads db={db} leads={leads} tags={tags} onChanged={() => void refresh()} />}
+          {savedOpened && (
+            <div role="tabpanel" id="panel-saved" aria-labelledby="tab-saved" hidden={view !== 'saved'}>
+              <SavedLeads
+                db={okDb}
+                rows={rows.state}
+                total={total ?? 0}
+                tags={tags}
+                onSaved={(lead) => onSaved({ lead, status: rows.state.index.byId.has(lead.id) ? 'updated' : 'created', mergedIds: [] })}
+                onDeleted={(ids) => {
+                  setTotal((n) => (n === undefined ? n : n - ids.length));
+                  rows.removed(ids);
+                }}
+              />
+            </div>
+          )}
         </>
       )}
     </div>

@@ -266,3 +266,20 @@ export async function listTags(db: LeadDb): Promise<string[]> {
   }
   return [...tags].sort((a, b) => a.localeCompare(b, undefined, { sensitivity: 'base' }));
 }
+
+/**
+ * Puts leads back exactly as given (validated, no merging) in one
+ * transaction: for undoing a delete, where the records are known to be
+ * the store's own.
+ */
+export async function restoreLeads(db: LeadDb, input: Lead[]): Promise<void> {
+  const leads = input.map((l) => LeadSchema.parse(l));
+  let tx: WriteTx | undefined;
+  try {
+    tx = db.transaction('leads', 'readwrite');
+    for (const l of leads) void tx.store.put(toStored(l));
+    await tx.done;
+  } catch (e) {
+    throw writeFailure(e, tx);
+  }
+}

@@ -1,0 +1,19 @@
+// Bundles the browser-side seeder (seed-entry.ts) into a script string to evaluate in an extension page.
+import { build } from 'esbuild';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Page } from '@playwright/test';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+
+/** The seeder as one IIFE script. */
+export async function seedScript(): Promise<string> {
+  const out = await build({ entryPoints: [join(HERE, 'seed-entry.ts')], bundle: true, write: false, format: 'iife', platform: 'browser', target: 'chrome120', logLevel: 'silent' });
+  return out.outputFiles[0]!.text;
+}
+
+/** Seeds `count` synthetic leads into the extension's store from `page` (an extension page). Returns the stored count. */
+export async function seedStore(page: Page, count: number, script?: string): Promise<number> {
+  await page.evaluate(script ?? (await seedScript()));
+  return page.evaluate((n) => (globalThis as unknown as { __seedLeads(n: number): Promise<number> }).__seedLeads(n), count);
+}

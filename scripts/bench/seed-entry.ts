@@ -1,0 +1,14 @@
+// Browser-side seeder, bundled with esbuild and evaluated in an extension page: fills the store through its own API.
+import './jitless';
+import { openLeadDb, restoreLeads } from '../../utils/leads/store';
+import { seedLeads } from './seed-leads';
+
+/** Writes leads 0 … count-1 through the store, in transactions of 5,000. */
+async function seed(count: number): Promise<number> {
+  const db = await openLeadDb();
+  for (let from = 0; from < count; from += 5000) await restoreLeads(db, seedLeads(from, Math.min(5000, count - from)));
+  const n = await db.count('leads');
+  db.close();
+  return n;
+}
+(globalThis as unknown as { __seedLeads: typeof seed }).__seedLeads = seed;
