@@ -3,7 +3,7 @@
  * targets; exits 1 if a target is missed, so a regression is visible, but
  * it is not part of `npm test` (timings vary between machines).
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { popupBench } from './bench/popup';
@@ -60,9 +60,11 @@ time('CSV of 10,000 leads', 500, () => toCsv(leads), 3);
 // What a click injects: one self-contained function (its source is what executeScript sends).
 rows.push({ name: 'injected snapshot function (gzip)', value: gzipSync(snapshotPage.toString()).length / 1024, unit: 'KiB', target: 40 });
 
-if (existsSync(out)) {
+if (existsSync('.output/chrome-mv3/popup.html')) {
   // Real Chromium with the built extension; skip with BENCH_NO_BROWSER=1.
   if (!process.env.BENCH_NO_BROWSER) rows.push(...(await popupBench()));
+} else {
+  console.log('(no build at .output/chrome-mv3: run `npm run build` for the popup rows)');
 }
 
 let missed = 0;

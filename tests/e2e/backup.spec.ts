@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { expect, saveCard, test } from './fixtures';
+import { expect, rowAction, saveCard, test } from './fixtures';
 
 test('a JSON backup exported from the options page restores deleted leads; bad files change nothing', async ({ capture, openPopup, context, extensionId }) => {
   for (const page of ['person-jsonld.html', 'plain-contact.html']) {
@@ -23,8 +23,7 @@ test('a JSON backup exported from the options page restores deleted leads; bad f
   const popup = await openPopup();
   await popup.getByRole('tab', { name: /Saved leads/ }).click();
   const items = popup.getByRole('list', { name: 'Saved leads' }).getByRole('listitem');
-  popup.once('dialog', (d) => void d.accept());
-  await items.filter({ hasText: 'Jane Doe' }).getByRole('button', { name: 'Delete' }).click();
+  await rowAction(popup, 'Jane Doe', 'Delete');
   await expect(items).toHaveCount(1);
   await options.reload();
   await expect(options.getByText('1 saved lead.')).toBeVisible();

@@ -146,3 +146,9 @@ export async function addTag(card: Locator, tag: string): Promise<void> {
 }
 
 export { expect };
+
+/** Opens a saved lead's row menu in the popup's saved view and runs one of its actions ("Edit", "Open source page", "Delete"). */
+export async function rowAction(popup: Page, leadName: string, action: string): Promise<void> {
+  await popup.getByRole('button', { name: `Actions for ${leadName}` }).click();
+  await popup.getByRole('menu', { name: `Actions for ${leadName}` }).getByRole('menuitem', { name: action }).click();
+}
