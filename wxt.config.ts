@@ -3,12 +3,22 @@ import { defineConfig } from 'wxt';
 // Minimal permissions are a product promise: no host permissions at all.
 // The content script is injected on demand after the user clicks the
 // toolbar icon, which grants `activeTab` for that one tab.
+// WXT_CRM_TEST=1 builds the e2e variant of CRM sync into its own folder
+// (.output/chrome-mv3-crm-test): it may reach loopback fake CRMs. The
+// production build is unchanged.
+const crmTest = process.env.WXT_CRM_TEST === '1';
+
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
+  ...(crmTest && { outDirTemplate: '{{browser}}-mv{{manifestVersion}}-crm-test' }),
   manifest: ({ browser }) => ({
     name: 'Prospect Scout',
     description: 'Capture sales prospects from any page. Leads stay on your machine; export CSV for your CRM.',
-    permissions: ['activeTab', 'scripting', 'storage'],
+    permissions: ['activeTab', 'scripting', 'storage', 'alarms'],
+    // CRM hosts are asked for only when the user connects that CRM (and
+    // https://*/* covers a webhook's own host, asked for that host alone).
+    optional_host_permissions: ['https://api.hubapi.com/*', 'https://*/*'],
+    ...(crmTest && { host_permissions: ['http://127.0.0.1/*'] }),
     ...(browser === 'firefox' && {
       // Firefox needs a stable id for storage and signing; scripting.executeScript needs 102+.
       browser_specific_settings: { gecko: { id: 'prospect-scout@prospect-scout.dev', strict_min_version: '109.0' } },

@@ -3,6 +3,7 @@ import { captureTab } from '@/utils/extract/capture';
 import { prefillFromSaved } from '@/utils/leads/merge';
 import { emptyProspect, prospectToLead, type Lead } from '@/utils/leads/schema';
 import { findDuplicate, saveLead, type LeadDb } from '@/utils/leads/store';
+import { queueAutoSync } from '@/utils/sync/enqueue';
 import { LeadEditor } from './LeadEditor';
 
 type Draft = { lead: Lead; alreadySaved: boolean };
@@ -45,6 +46,7 @@ export function CaptureView(props: { db: LeadDb; tabId: number | Error; knownTag
   const save = async (lead: Lead) => {
     const result = await saveLead(db, lead);
     onSaved(result);
+    void queueAutoSync(db, [result.lead]).catch(() => {});
     return result.status;
   };
   const addBlank = (url: string) =>

@@ -5,6 +5,7 @@ import { queryPositions, type RowSort } from '@/utils/leads/row-index';
 import { idsWithTag, type LeadRow } from '@/utils/leads/rows';
 import type { Lead } from '@/utils/leads/schema';
 import { deleteLead, getLead, putLead, type LeadDb } from '@/utils/leads/store';
+import { queueAutoSync } from '@/utils/sync/enqueue';
 import { LeadEditor } from './LeadEditor';
 import type { LeadRowsState } from './useLeadRows';
 
@@ -103,6 +104,7 @@ export function SavedLeads(props: {
   const update = async (lead: Lead) => {
     const stored = await putLead(db, { ...lead, updatedAt: new Date().toISOString() });
     onSaved(stored);
+    void queueAutoSync(db, [stored]).catch(() => {});
     setEditing(stored);
     return 'updated' as const;
   };

@@ -1,5 +1,7 @@
-// Capture runs from the popup through activeTab, and storage is only touched
-// by extension pages, so the service worker has no standing work. It is kept
-// (empty and cheap: it sleeps until an event) as the extension's stable
-// background context, which is where future CRM sync will live.
-export default defineBackground(() => {});
+// The service worker: only wires the CRM sync service (utils/sync). Capture
+// runs from the popup through activeTab; leads are stored by extension pages.
+import { setupSyncBackground } from '@/utils/sync/background';
+
+export default defineBackground(() => {
+  setupSyncBackground();
+});

@@ -2,6 +2,7 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPObjectStore, type IDBPTransaction, type StoreNames } from 'idb';
 import { absorbLead, identityKeys, mergeLead } from './merge';
 import { LeadSchema, type Lead } from './schema';
+import type { OutboxEntry, Secret, SyncEvent, Target } from '../sync/schema';
 
 /** A lead as stored: the lead plus the normalised keys the dedupe indexes need. */
 type StoredLead = Lead & { emailKeys: string[]; profileKeys: string[] };
@@ -12,6 +13,12 @@ interface ProspectScoutDB extends DBSchema {
     value: StoredLead;
     indexes: { 'by-email': string; 'by-profile': string; 'by-tag': string; 'by-updated': string };
   };
+  /** CRM sync (utils/sync): one entry per (lead, target); read back through zod. */
+  syncOutbox: { key: [string, string]; value: OutboxEntry; indexes: { 'by-due': number; 'by-lead': string } };
+  syncTargets: { key: string; value: Target };
+  /** Tokens and signing secrets: extension-only storage, never exported. */
+  syncSecrets: { key: string; value: Secret };
+  syncLog: { key: number; value: SyncEvent; indexes: { 'by-time': string } };
 }
 
 /** An open Prospect Scout database. */
@@ -31,6 +38,15 @@ export const MIGRATIONS: ReadonlyArray<(db: LeadDb, tx: UpgradeTx) => void> = [
     leads.createIndex('by-profile', 'profileKeys', { multiEntry: true });
     leads.createIndex('by-tag', 'tags', { multiEntry: true });
     leads.createIndex('by-updated', 'updatedAt');
+  },
+  // v2: CRM sync outbox, targets, secrets and log; leads untouched.
+  (db) => {
+    const outbox = db.createObjectStore('syncOutbox', { keyPath: ['leadId', 'target'] });
+    outbox.createIndex('by-due', 'dueAt');
+    outbox.createIndex('by-lead', 'leadId');
+    db.createObjectStore('syncTargets', { keyPath: 'id' });
+    db.createObjectStore('syncSecrets', { keyPath: 'target' });
+    db.createObjectStore('syncLog', { keyPath: 'id', autoIncrement: true }).createIndex('by-time', 'at');
   },
 ];
 

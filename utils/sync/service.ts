@@ -1,0 +1,187 @@
+// The background's sync service: message handlers, connect/test/disconnect, drain scheduling, lookups.
+import { listLeads, listLeadsByTag, type LeadDb } from '../leads/store';
+import type { UiHandlers } from '../messages';
+import { drain, type DrainReport } from './drain';
+import { createHubspotClient, createHubspotThrottles } from './hubspot';
+import { redact } from './http';
+import { enqueueLeads, getSecret, getTarget, listTargets, logEvents, putSecret, putTarget, recoverInFlight, removeTarget } from './outbox';
+import { TARGET_NAMES, type Target, type TargetId } from './schema';
+import { targetEndpoint } from './targets';
+import type { CrmClient, LookupHit } from './types';
+import { createWebhookClient, newWebhookSecret } from './webhook';
+
+/** What the service needs from the browser; tests pass fakes. */
+export interface SyncEnv {
+  db: () => Promise<LeadDb>;
+  fetch: typeof fetch;
+  hasOrigins(origins: string[]): Promise<boolean>;
+  removeOrigins(origins: string[]): Promise<void>;
+  now(): number;
+  /** The e2e build may point targets at loopback fakes. */
+  testBuild: boolean;
+  setTimer(fn: () => void, ms: number): void;
+}
+
+const LOOKUP_TTL_MS = 10 * 60_000;
+/** Drains due within this long are waited for in the worker; later ones are left to the alarm. */
+const SHORT_WAIT_MS = 25_000;
+
+/** Creates the service; its state (drain in progress, lookup cache, throttles) lives in this closure. */
+export function createSyncService(env: SyncEnv) {
+  let running: Promise<DrainReport | undefined> | undefined;
+  let again = false;
+  let timerAt = 0;
+  const hubspotThrottles = createHubspotThrottles();
+  const lookups = new Map<string, { at: number; hits: Array<LookupHit & { target: TargetId }> }>();
+
+  const clientFor = (target: Target, token: string): CrmClient => {
+    const deps = { fetch: env.fetch, getToken: async () => token, target, now: env.now };
+    return target.id === 'hubspot' ? createHubspotClient({ ...deps, throttles: hubspotThrottles }) : createWebhookClient(deps);
+  };
+  const originsOf = (t: Target) => targetEndpoint({ target: t.id, url: t.url, baseUrl: t.baseUrl }, true).origins;
+
+  /** Drains now; a call while a drain runs makes it run once more afterwards. */
+  function drainSoon(): Promise<DrainReport | undefined> {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      let report: DrainReport | undefined;
+      const db = await env.db();
+      do {
+        again = false;
+        report = await drain({ db, clientFor, hasPermission: (t) => env.hasOrigins(originsOf(t)), now: env.now });
+      } while (again);
+      const next = report.nextDueAt;
+      if (next !== undefined && next - env.now() <= SHORT_WAIT_MS && (timerAt === 0 || timerAt > next)) {
+        timerAt = next;
+        env.setTimer(() => {
+          timerAt = 0;
+          void drainSoon();
+        }, Math.max(0, next - env.now()) + 50);
+      }
+      return report;
+    })()
+      .catch((e: Error) => {
+        console.warn('Prospect Scout: sync drain failed', e?.message);
+        return undefined;
+      })
+      .finally(() => {
+        running = undefined;
+      });
+    return running;
+  }
+
+  async function test(db: LeadDb, target: Target): Promise<{ ok: boolean; message: string }> {
+    const token = await getSecret(db, target.id);
+    if (!token) return { ok: false, message: 'reconnect needed: no token stored' };
+    if (!(await env.hasOrigins(originsOf(target)))) return { ok: false, message: 'host permission refused: connect again and allow access' };
+    const check = await clientFor(target, token).testConnection();
+    if (!check.ok) return { ok: false, message: redact(check.message, [token]) };
+    await putTarget(db, { ...target, ...check.details, account: check.account, paused: '' });
+    return { ok: true, message: check.account };
+  }
+
+  const handlers: UiHandlers = {
+    'ui:sync-now': async () => {
+      void drainSoon();
+      return { ok: true };
+    },
+    'ui:sync-leads': async ({ target, leadIds, tag, all }) => {
+      const db = await env.db();
+      const targets = (await listTargets(db)).filter((t) => !target || t.id === target).map((t) => t.id);
+      const leads = all ? await listLeads(db) : tag ? await listLeadsByTag(db, tag) : (await listLeads(db)).filter((l) => leadIds?.includes(l.id));
+      const queued = await enqueueLeads(db, leads, targets, env.now());
+      void drainSoon();
+      return { queued };
+    },
+    'ui:connect': async ({ target: id, token, url, baseUrl }) => {
+      const db = await env.db();
+      const endpoint = targetEndpoint({ target: id, url, baseUrl }, env.testBuild);
+      if (!(await env.hasOrigins(endpoint.origins))) return { ok: false, message: `host permission refused: Prospect Scout needs access to ${endpoint.origins.join(', ')} to sync` };
+      let secret = token;
+      let shown = '';
+      if (id === 'webhook' && !secret) {
+        secret = newWebhookSecret();
+        shown = ` Signing secret (shown once, copy it into your receiver): ${secret}`;
+      }
+      if (!secret) return { ok: false, message: 'Paste your token first' };
+      const previous = await getTarget(db, id);
+      const target: Target = {
+        id,
+        autoSync: previous?.autoSync ?? true,
+        companies: previous?.companies ?? true,
+        paused: '',
+        account: '',
+        baseUrl: endpoint.baseUrl,
+        url: endpoint.url,
+        recordUrlBase: '',
+        connectedAt: new Date(env.now()).toISOString(),
+      };
+      const oldSecret = await getSecret(db, id);
+      await putSecret(db, id, secret);
+      await putTarget(db, target);
+      const result = await test(db, target);
+      if (!result.ok) {
+        // A token that does not work is not kept; a previous working connection stays as it was.
+        if (previous && oldSecret) {
+          await putSecret(db, id, oldSecret);
+          await putTarget(db, previous);
+        } else await removeTarget(db, id);
+        return result;
+      }
+      await logEvents(db, [{ at: new Date(env.now()).toISOString(), target: id, leadId: '', kind: 'connected', message: result.message }]);
+      void drainSoon();
+      return { ok: true, message: `Connected to ${TARGET_NAMES[id]}: ${result.message}.${shown}` };
+    },
+    'ui:test-connection': async ({ target: id }) => {
+      const db = await env.db();
+      const target = await getTarget(db, id);
+      if (!target) return { ok: false, message: `${TARGET_NAMES[id]} is not connected` };
+      const result = await test(db, target);
+      if (result.ok) void drainSoon();
+      return result;
+    },
+    'ui:disconnect': async ({ target: id }) => {
+      const db = await env.db();
+      const target = await getTarget(db, id);
+      await removeTarget(db, id);
+      if (target) await env.removeOrigins(originsOf(target)).catch(() => {});
+      await logEvents(db, [{ at: new Date(env.now()).toISOString(), target: id, leadId: '', kind: 'disconnected', message: 'token and permission removed' }]);
+      return { ok: true };
+    },
+    'ui:target-options': async ({ target: id, autoSync, companies }) => {
+      const db = await env.db();
+      const target = await getTarget(db, id);
+      if (target) await putTarget(db, { ...target, autoSync: autoSync ?? target.autoSync, companies: companies ?? target.companies });
+      return { ok: true };
+    },
+    'ui:lookup': async ({ email, linkedin }) => {
+      const key = `${email.toLowerCase()}|${linkedin}`;
+      const cached = lookups.get(key);
+      if (cached && env.now() - cached.at < LOOKUP_TTL_MS) return { hits: cached.hits };
+      const db = await env.db();
+      const hits: Array<LookupHit & { target: TargetId }> = [];
+      for (const t of await listTargets(db)) {
+        const token = await getSecret(db, t.id);
+        const client = token && !t.paused ? clientFor(t, token) : undefined;
+        if (!client?.lookup || !(await env.hasOrigins(originsOf(t)))) continue;
+        const hit = await client.lookup({ email, linkedin }).catch(() => undefined);
+        if (hit) hits.push({ ...hit, target: t.id });
+      }
+      lookups.set(key, { at: env.now(), hits });
+      return { hits };
+    },
+  };
+
+  return {
+    handlers,
+    drainSoon,
+    /** At worker start: resume sends a killed worker left in flight, then drain. */
+    async start() {
+      await recoverInFlight(await env.db(), env.now());
+      return drainSoon();
+    },
+  };
+}

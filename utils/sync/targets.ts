@@ -1,0 +1,42 @@
+// Per-target facts the UI and the background share: default hosts, the permission to request, URL checks.
+import { HUBSPOT_API, HUBSPOT_ORIGINS } from './hubspot';
+import type { TargetId } from './schema';
+import { webhookOrigins } from './webhook';
+
+/** True in the e2e test build (WXT_CRM_TEST=1), which may point targets at loopback fake CRMs. */
+export const CRM_TEST_BUILD = import.meta.env?.WXT_CRM_TEST === '1';
+
+/** Connection form input. */
+export interface ConnectInput {
+  target: TargetId;
+  url?: string;
+  baseUrl?: string;
+}
+
+/** The match pattern of a URL's host, any port (as host permissions are written). */
+function originPattern(url: string): string {
+  const u = new URL(url);
+  return `${u.protocol}//${u.hostname}/*`;
+}
+
+/**
+ * Where a target's requests go and which host permission that needs.
+ * `testBuild` lets the e2e build point a target at a loopback fake CRM; the
+ * production build always uses the vendor's host. Throws a user-facing
+ * error on a bad webhook URL.
+ */
+export function targetEndpoint(input: ConnectInput, testBuild: boolean): { baseUrl: string; url: string; origins: string[] } {
+  if (input.target === 'webhook') {
+    let u: URL;
+    try {
+      u = new URL(input.url ?? '');
+    } catch {
+      throw new Error('Enter the webhook URL (https://…)');
+    }
+    if (u.protocol !== 'https:' && !(testBuild && u.protocol === 'http:')) throw new Error('The webhook URL must start with https://');
+    return { baseUrl: '', url: u.href, origins: webhookOrigins(u.href) };
+  }
+  const override = testBuild && input.baseUrl ? input.baseUrl.replace(/\/$/, '') : '';
+  if (override) return { baseUrl: override, url: '', origins: [originPattern(override)] };
+  return { baseUrl: HUBSPOT_API, url: '', origins: HUBSPOT_ORIGINS };
+}
