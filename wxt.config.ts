@@ -7,17 +7,19 @@ import { defineConfig } from 'wxt';
 // (.output/chrome-mv3-crm-test): it may reach loopback fake CRMs. The
 // production build is unchanged.
 const crmTest = process.env.WXT_CRM_TEST === '1';
+const CRM_HOSTS = ['https://api.hubapi.com/*', 'https://*/*'];
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
   ...(crmTest && { outDirTemplate: '{{browser}}-mv{{manifestVersion}}-crm-test' }),
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, manifestVersion }) => ({
     name: 'Prospect Scout',
     description: 'Capture sales prospects from any page. Leads stay on your machine; export CSV for your CRM.',
     permissions: ['activeTab', 'scripting', 'storage', 'alarms'],
     // CRM hosts are asked for only when the user connects that CRM (and
     // https://*/* covers a webhook's own host, asked for that host alone).
-    optional_host_permissions: ['https://api.hubapi.com/*', 'https://*/*'],
+    // (MV2 has no optional_host_permissions: there they are optional_permissions.)
+    ...(manifestVersion === 2 ? { optional_permissions: CRM_HOSTS } : { optional_host_permissions: CRM_HOSTS }),
     ...(crmTest && { host_permissions: ['http://127.0.0.1/*'] }),
     ...(browser === 'firefox' && {
       // Firefox needs a stable id for storage and signing; scripting.executeScript needs 102+.

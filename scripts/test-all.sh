@@ -19,8 +19,8 @@ npx tsc --noEmit || { status=1; failed_steps+=("type-check"); }
 step "unit tests (vitest)"
 npx vitest run --reporter=default --reporter=json --outputFile.json=.tmp/unit-results.json || status=1
 
-step "build (chrome-mv3)"
-if npx wxt build; then
+step "build (chrome-mv3, and the CRM e2e variant chrome-mv3-crm-test)"
+if npx wxt build && WXT_CRM_TEST=1 npx wxt build; then
   step "e2e tests (playwright, chromium at ${CHROMIUM_PATH:-/usr/bin/chromium})"
   PLAYWRIGHT_JSON_OUTPUT_NAME=.tmp/e2e-results.json npx playwright test --reporter=list,json || status=1
 else

@@ -14,14 +14,14 @@ const FIXTURES = resolve(HERE, '..', 'fixtures');
  * extensions with the new headless mode; the flags keep Chromium off the
  * network, which this machine does not have.
  */
-export async function launchBrowser(userDataDir: string): Promise<BrowserContext> {
+export async function launchBrowser(userDataDir: string, extensionPath = EXTENSION_PATH): Promise<BrowserContext> {
   return chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
     headless: true,
     acceptDownloads: true,
     args: [
-      `--disable-extensions-except=${EXTENSION_PATH}`,
-      `--load-extension=${EXTENSION_PATH}`,
+      `--disable-extensions-except=${extensionPath}`,
+      `--load-extension=${extensionPath}`,
       // lets the CDP session click the toolbar icon (Extensions.triggerAction)
       '--enable-unsafe-extension-debugging',
       '--no-sandbox',
