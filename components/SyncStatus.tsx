@@ -1,52 +1,58 @@
 import { useEffect, useState } from 'react';
 import type { LeadDb } from '@/utils/leads/store';
 import { sendToBackground } from '@/utils/messages';
-import { allEntries } from '@/utils/sync/outbox';
+import { entriesForLead } from '@/utils/sync/outbox';
 import { TARGET_NAMES, type OutboxEntry } from '@/utils/sync/schema';
 
 /**
- * Every lead's sync entries, by lead id, re-read every `pollMs` while
- * mounted (the background updates them as it drains).
+ * One lead's sync entries (one per target), re-read every `pollMs` while
+ * mounted: the background updates them as it drains. Reads by the by-lead
+ * index only, so a virtualized list costs one small lookup per visible row.
  */
-export function useSyncStates(db: LeadDb, pollMs = 1500): Map<string, OutboxEntry[]> {
-  const [states, setStates] = useState(new Map<string, OutboxEntry[]>());
+export function useLeadSyncState(db: LeadDb, leadId: string, pollMs = 1500): OutboxEntry[] {
+  const [entries, setEntries] = useState<OutboxEntry[]>([]);
   useEffect(() => {
     let alive = true;
-    const read = async () => {
-      const map = new Map<string, OutboxEntry[]>();
-      for (const e of await allEntries(db)) map.set(e.leadId, [...(map.get(e.leadId) ?? []), e]);
-      if (alive) setStates(map);
-    };
+    const read = () =>
+      entriesForLead(db, leadId).then(
+        (e) => alive && setEntries(e),
+        () => {},
+      );
     void read();
-    const timer = setInterval(() => void read(), pollMs);
+    const timer = setInterval(read, pollMs);
     return () => {
       alive = false;
       clearInterval(timer);
     };
-  }, [db, pollMs]);
-  return states;
+  }, [db, leadId, pollMs]);
+  return entries;
 }
 
-/** One-line label of an entry's state, e.g. "HubSpot: retrying at 10:42". */
+/** Short label of an entry's state, e.g. "HubSpot: retrying at 10:42". */
 export function syncLabel(e: OutboxEntry): string {
   const name = TARGET_NAMES[e.target];
   switch (e.status) {
     case 'synced':
       return `${name}: synced`;
     case 'pending':
-      return `${name}: pending${e.lastError ? ` (${e.lastError})` : ''}`;
+      return `${name}: ${e.lastError ? 'waiting' : 'pending'}`;
     case 'sending':
       return `${name}: sending…`;
     case 'retrying':
-      return `${name}: retrying at ${new Date(e.dueAt ?? 0).toLocaleTimeString()} (${e.lastError})`;
+      return `${name}: retrying at ${new Date(e.dueAt ?? 0).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' })}`;
     case 'failed':
-      return `${name}: failed: ${e.lastError}`;
+      return `${name}: failed`;
   }
 }
 
-/** A lead's sync state per target: link to the CRM record when synced, Retry when failed. */
-export function SyncStatus(props: { leadId: string; entries: OutboxEntry[] }) {
-  const { leadId, entries } = props;
+/**
+ * A lead's sync state per target, compact enough for a list row: a link to
+ * the CRM record when synced, the CRM's message (as tooltip and for screen
+ * readers) and a Retry button when it failed or is waiting to retry.
+ */
+export function SyncStatus(props: { db: LeadDb; leadId: string }) {
+  const { db, leadId } = props;
+  const entries = useLeadSyncState(db, leadId);
   const [busy, setBusy] = useState(false);
   if (!entries.length) return null;
   const retry = async (e: OutboxEntry) => {
@@ -55,9 +61,9 @@ export function SyncStatus(props: { leadId: string; entries: OutboxEntry[] }) {
     setBusy(false);
   };
   return (
-    <ul className="sync-status" aria-label="Sync status">
+    <span className="sync-status" role="group" aria-label="Sync status">
       {entries.map((e) => (
-        <li key={e.target} className={`sync-${e.status}`} data-status={e.status}>
+        <span key={e.target} className={`sync-${e.status}`} data-status={e.status} title={e.lastError || undefined}>
           {e.status === 'synced' && e.recordUrl && /^https?:/.test(e.recordUrl) ? (
             <a href={e.recordUrl} target="_blank" rel="noreferrer">
               {syncLabel(e)}
@@ -65,13 +71,14 @@ export function SyncStatus(props: { leadId: string; entries: OutboxEntry[] }) {
           ) : (
             <span>{syncLabel(e)}</span>
           )}
+          {e.lastError && e.status !== 'synced' && <span className="visually-hidden">: {e.lastError}</span>}
           {(e.status === 'failed' || e.status === 'retrying') && (
-            <button type="button" disabled={busy} onClick={() => void retry(e)}>
+            <button type="button" disabled={busy} onClick={() => void retry(e)} aria-label={`Retry ${TARGET_NAMES[e.target]}`}>
               Retry
             </button>
           )}
-        </li>
+        </span>
       ))}
-    </ul>
+    </span>
   );
 }

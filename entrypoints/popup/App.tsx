@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { CaptureView } from '@/components/CaptureView';
 import { SavedLeads } from '@/components/SavedLeads';
+import { SyncStatus } from '@/components/SyncStatus';
 import { useLeadRows } from '@/components/useLeadRows';
 import { resolveTargetTabId } from '@/utils/extract/capture';
 import { mergeTags } from '@/utils/leads/merge';
@@ -108,6 +109,7 @@ export function App() {
                 total={total ?? 0}
                 tags={tags}
                 onSaved={(lead) => onSaved({ lead, status: rows.state.index.byId.has(lead.id) ? 'updated' : 'created', mergedIds: [] })}
+                syncSlot={(r) => <SyncStatus db={okDb} leadId={r.id} />}
                 onDeleted={(ids) => {
                   setTotal((n) => (n === undefined ? n : n - ids.length));
                   rows.removed(ids);

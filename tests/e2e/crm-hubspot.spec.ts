@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startFakeHubspot, type FakeHubspot } from '../support/fake-hubspot';
 import { connect, CRM_TEST_EXTENSION, importLeads, launchCrmBrowser, leadRecord, openOptions, readStore, targetSection } from './crm-support';
-import { EXTENSION_PATH, expect, openPopupFor, saveCard, startServer, test } from './fixtures';
+import { EXTENSION_PATH, expect, openPopupFor, rowAction, saveCard, startServer, test } from './fixtures';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -73,16 +73,16 @@ test('save a lead in the popup → it appears in HubSpot; edit it → updated, n
   await expect.poll(() => contactByEmail('jane.doe@acme.example')?.properties.jobtitle, { timeout: 15_000 }).toBe('VP of Sales');
 
   await popup.getByRole('tab', { name: /Saved leads/ }).click();
-  const item = popup.getByRole('list', { name: 'Saved leads' }).getByRole('listitem').first();
-  const link = item.getByRole('link', { name: 'HubSpot: synced' });
+  const link = popup.getByRole('link', { name: 'HubSpot: synced' });
   await expect(link).toBeVisible({ timeout: 15_000 });
   const id = contactByEmail('jane.doe@acme.example')!.id;
   await expect(link).toHaveAttribute('href', `https://app.hubspot.com/contacts/4242/record/0-1/${id}`);
 
-  await item.getByRole('button', { name: 'Edit' }).click();
-  const form = item.getByRole('form', { name: /Prospect Jane Doe/ });
+  await rowAction(popup, 'Jane Doe', 'Edit');
+  const form = popup.getByRole('form', { name: /Prospect Jane Doe/ });
   await form.locator('[name="title"]').fill('Chief Revenue Officer');
   await form.getByRole('button', { name: 'Update lead' }).click();
+  await expect(form.getByRole('status')).toHaveText('Updated existing lead');
   await expect.poll(() => contactByEmail('jane.doe@acme.example')?.properties.jobtitle, { timeout: 15_000 }).toBe('Chief Revenue Officer');
   expect([...fake.contacts.values()].filter((c) => c.properties.email === 'jane.doe@acme.example')).toHaveLength(1);
   await page.close();
