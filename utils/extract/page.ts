@@ -6,6 +6,7 @@ import { JOB_WORDS, parseJobLine, readContacts } from './contacts';
 import { extractPersonCards } from './cards';
 import { extractJsonLd } from './json-ld';
 import { extractHCards, extractMicrodata } from './microformats';
+import { extractWithSiteAdapter } from './sites/index';
 import { LIMITS, type Prospect } from '../leads/schema';
 import { identityKeys, mergeProspects } from '../leads/merge';
 import { ProspectBuilder } from './prospect-builder';
@@ -125,7 +126,11 @@ function dedupe(prospects: Prospect[]): Prospect[] {
  * Pure: takes the document and its URL, never touches storage or network.
  */
 export function extractProspects(doc: Document, url: string, options: ExtractOptions = {}): Extraction {
-  const { prospects, warnings } = findProspects(doc, url, options.defaultCountry ?? guessCountry(doc, url));
+  const country = options.defaultCountry ?? guessCountry(doc, url);
+  const site = extractWithSiteAdapter(doc, url, { country });
+  const found = site.prospects ? { prospects: site.prospects, warnings: [] } : findProspects(doc, url, country);
+  const { prospects } = found;
+  const warnings = [...site.warnings, ...found.warnings];
   if (prospects.length <= LIMITS.prospectsPerPage) return { prospects, warnings };
   return {
     prospects: prospects.slice(0, LIMITS.prospectsPerPage),

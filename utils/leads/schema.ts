@@ -16,6 +16,8 @@ export const FieldSourceSchema = z.enum([
   'cloudflare',
   'text',
   'link',
+  /** A site adapter read it from the site's own page structure (utils/extract/sites/). */
+  'site',
   'user',
   'import',
 ]);
