@@ -1,12 +1,14 @@
-// schema.org JSON-LD reader: Person records (tolerates malformed blocks, @graph, nesting).
+// schema.org JSON-LD reader: Person records (tolerates malformed blocks, @graph, nesting, @id references; bounded).
 import type { CountryCode } from 'libphonenumber-js';
-import { ProspectBuilder } from './prospect-builder';
+import type { ProspectBuilder } from './prospect-builder';
+import { schemaOrgPeople, type Json } from './schema-org';
+import { summarizeWarnings } from './warnings';
 
-type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
-type JsonObject = { [k: string]: Json };
-
-const MAX_NODES = 5000;
-const MAX_DEPTH = 12;
+/** Blocks read from one page; a real page has a handful, a directory one per person. */
+const MAX_BLOCKS = 2000;
+/** Characters read from one block and from all blocks of a page. */
+const MAX_BLOCK_CHARS = 2_000_000;
+const MAX_TOTAL_CHARS = 10_000_000;
 
 /**
  * Parses a JSON-LD block, forgiving the mistakes real sites make (HTML
@@ -29,19 +31,31 @@ export function parseJsonLdText(raw: string): Json {
   }
 }
 
-function isObject(v: Json | undefined): v is JsonObject {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-function typesOf(node: JsonObject): string[] {
-  const t = node['@type'] ?? node.type;
-  return (Array.isArray(t) ? t : [t])
-    .filter((x): x is string => typeof x === 'string')
-    .map((x) => x.replace(/^(?:https?:\/\/schema\.org\/|schema:)/, ''));
-}
-
-function list(v: Json | undefined): Json[] {
-  return v === undefined || v === null ? [] : Array.isArray(v) ? v : [v];
+/** The JSON values of a page's JSON-LD blocks, with a warning for each block skipped (summarised). */
+export function readJsonLdBlocks(doc: Document): { roots: Json[]; warnings: string[] } {
+  const problems: string[] = [];
+  const roots: Json[] = [];
+  const scripts = doc.querySelectorAll('script[type="application/ld+json" i]');
+  let total = 0;
+  const count = Math.min(scripts.length, MAX_BLOCKS);
+  for (let i = 0; i < count; i++) {
+    const text = scripts[i]!.textContent ?? '';
+    if (text.length > MAX_BLOCK_CHARS || total + text.length > MAX_TOTAL_CHARS) {
+      problems.push(`JSON-LD block ${i + 1} is too large (${text.length} characters) and was skipped`);
+      continue;
+    }
+    total += text.length;
+    try {
+      roots.push(parseJsonLdText(text));
+    } catch (e) {
+      problems.push(`JSON-LD block ${i + 1} is malformed and was skipped (${(e as Error).message.slice(0, 120)})`);
+    }
+  }
+  const warnings = summarizeWarnings(problems, 'JSON-LD blocks');
+  if (scripts.length > MAX_BLOCKS) {
+    warnings.push(`This page has ${scripts.length} JSON-LD blocks; only the first ${MAX_BLOCKS} were read.`);
+  }
+  return { roots, warnings };
 }
 
 /**
@@ -54,70 +68,12 @@ export function extractJsonLd(
   doc: Document,
   url: string,
   country?: CountryCode,
-): { builders: ProspectBuilder[]; warnings: string[] } {
-  const warnings: string[] = [];
-  const roots: Json[] = [];
-  doc.querySelectorAll('script[type="application/ld+json" i]').forEach((script, i) => {
-    try {
-      roots.push(parseJsonLdText(script.textContent ?? ''));
-    } catch (e) {
-      warnings.push(`JSON-LD block ${i + 1} is malformed and was skipped (${(e as Error).message.slice(0, 120)})`);
-    }
-  });
-
-  const byId = new Map<string, JsonObject>();
-  const persons: JsonObject[] = [];
-  let visited = 0;
-  const walk = (v: Json | undefined, depth: number): void => {
-    if (depth > MAX_DEPTH || visited > MAX_NODES) return;
-    if (Array.isArray(v)) return v.forEach((x) => walk(x, depth + 1));
-    if (!isObject(v)) return;
-    visited++;
-    const id = v['@id'];
-    if (typeof id === 'string' && Object.keys(v).length > 1) byId.set(id, v);
-    if (typesOf(v).includes('Person')) persons.push(v);
-    for (const [k, child] of Object.entries(v)) if (k !== '@context') walk(child, depth + 1);
+): { builders: ProspectBuilder[]; warnings: string[]; subjects: ProspectBuilder[] } {
+  const { roots, warnings } = readJsonLdBlocks(doc);
+  const people = schemaOrgPeople(roots, url, 'json-ld', country);
+  return {
+    builders: people.map((p) => p.builder),
+    subjects: people.filter((p) => p.subject).map((p) => p.builder),
+    warnings,
   };
-  roots.forEach((r) => walk(r, 0));
-
-  const resolve = (v: Json | undefined): Json | undefined =>
-    isObject(v) && typeof v['@id'] === 'string' && Object.keys(v).length === 1 ? (byId.get(v['@id']) ?? v) : v;
-  const str = (v: Json | undefined): string => {
-    const r = resolve(v);
-    if (typeof r === 'string') return r;
-    if (typeof r === 'number') return String(r);
-    if (Array.isArray(r)) return str(r[0]);
-    if (isObject(r)) return str(r['@value'] ?? r.name);
-    return '';
-  };
-  const place = (v: Json | undefined): string => {
-    const r = resolve(v);
-    if (!isObject(r)) return str(r);
-    const addr = resolve(r.address);
-    if (isObject(addr)) return place(addr);
-    const parts = [r.addressLocality, r.addressRegion, r.addressCountry].map(str).filter(Boolean);
-    return parts.length ? parts.join(', ') : str(r.name ?? addr);
-  };
-
-  // The same person may be described twice (a ProfilePage and a bare Person with the same @id).
-  const seen = new Set<JsonObject>();
-  const builders: ProspectBuilder[] = [];
-  for (const raw of persons) {
-    const node = (typeof raw['@id'] === 'string' ? byId.get(raw['@id']) : undefined) ?? raw;
-    if (seen.has(node)) continue;
-    seen.add(node);
-    const b = new ProspectBuilder(url);
-    b.set('name', str(node.name), 'json-ld')
-      .set('firstName', str(node.givenName), 'json-ld')
-      .set('lastName', str(node.familyName), 'json-ld')
-      .set('title', str(node.jobTitle) || str(resolve(node.hasOccupation)), 'json-ld')
-      .set('company', str(node.worksFor) || str(node.affiliation) || str(node.memberOf), 'json-ld')
-      .set('location', place(node.address) || place(node.homeLocation) || place(node.workLocation), 'json-ld');
-    list(node.email).forEach((e) => b.addEmail(str(e), 'json-ld'));
-    list(node.telephone).forEach((t) => b.addPhone(str(t), 'json-ld', country));
-    list(node.sameAs).forEach((s) => b.addUrl(str(s), 'json-ld'));
-    list(node.url).forEach((s) => b.addUrl(str(s), 'json-ld', true));
-    if (b.hasContent()) builders.push(b);
-  }
-  return { builders, warnings };
 }

@@ -4,9 +4,8 @@ import { getCountries } from 'libphonenumber-js';
 import { classifyProfileUrl, looksLikePersonName } from '../leads/normalize';
 import { JOB_WORDS, parseJobLine, readContacts } from './contacts';
 import { extractPersonCards } from './cards';
-import { extractJsonLd } from './json-ld';
-import { extractHCards, extractMicrodata } from './microformats';
 import { extractWithSiteAdapter } from './sites/index';
+import { dropConsumedContacts, extractStructured, giveProfileLinksToSubject } from './structured';
 import { LIMITS, type Prospect } from '../leads/schema';
 import { identityKeys, mergeProspects } from '../leads/merge';
 import { ProspectBuilder } from './prospect-builder';
@@ -139,19 +138,18 @@ export function extractProspects(doc: Document, url: string, options: ExtractOpt
 }
 
 function findProspects(doc: Document, url: string, country: CountryCode): Extraction {
-  const jsonLd = extractJsonLd(doc, url, country);
-  const structured = dedupe(
-    [...jsonLd.builders, ...extractMicrodata(doc, url, country), ...extractHCards(doc, url, country)].map((b) => b.build()),
-  );
-  // On a page of several people the page-wide signals belong to nobody in particular: skip reading them.
-  if (structured.length > 1) return { prospects: structured, warnings: jsonLd.warnings };
+  const found = extractStructured(doc, url, country);
+  const structured = dedupe(found.people.map((p) => p.builder.build()));
+  // On a page of several people the page-wide signals belong to nobody in particular, except the
+  // page's own profile links on a page about one of them.
+  if (structured.length > 1) return { prospects: giveProfileLinksToSubject(doc, url, structured, found), warnings: found.warnings };
   if (structured.length === 0) {
     const cards = extractPersonCards(doc, url, country);
-    if (cards.length) return { prospects: dedupe(cards.map((b) => b.build())), warnings: jsonLd.warnings };
+    if (cards.length) return { prospects: dedupe(cards.map((b) => b.build())), warnings: found.warnings };
   }
   const page = extractPageSignals(doc, url, country);
   let prospects: Prospect[];
-  if (structured.length === 1) prospects = [mergeProspects(structured[0]!, page.build())];
+  if (structured.length === 1) prospects = [mergeProspects(structured[0]!, dropConsumedContacts(page.build(), structured[0]!, found.consumed, country))];
   else prospects = page.hasContent() ? [page.build()] : [];
-  return { prospects, warnings: jsonLd.warnings };
+  return { prospects, warnings: found.warnings };
 }

@@ -8,6 +8,7 @@ import { z } from 'zod';
 export const FieldSourceSchema = z.enum([
   'json-ld',
   'microdata',
+  'rdfa',
   'h-card',
   'meta',
   'heading',
