@@ -146,3 +146,17 @@ describe('LinkedIn lists', () => {
     ]);
   });
 });
+
+describe('saved pages', () => {
+  it('a page saved to a file is read by the adapter of the address it declares (canonical, else og:url)', () => {
+    const page = corpus.find((p) => p.slug === 'x-profile-shell')!;
+    const html = readFileSync(page.html, 'utf8');
+    const { prospects } = extract(html, 'file:///home/me/Downloads/profile.html');
+    expect(prospects.map((p) => [p.name, p.title, p.company, p.profiles.x])).toEqual([['Anders Holmgren', 'CFO', 'Fjordline Energy', 'https://x.com/aholmgren_cfo']]);
+  });
+
+  it('a live page is judged by its own address, whatever it declares', () => {
+    const html = '<html><head><link rel="canonical" href="https://x.com/aholmgren_cfo"><meta property="og:title" content="Anders Holmgren (@aholmgren_cfo) / X"></head><body></body></html>';
+    expect(extractWithSiteAdapter(parseHtml(html, 'https://mirror.example/p'), 'https://mirror.example/p', { country: 'US' }).adapter).toBeNull();
+  });
+});

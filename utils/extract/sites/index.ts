@@ -36,10 +36,11 @@ export interface SiteExtraction {
  * user still gets the generic result.
  */
 export function extractWithSiteAdapter(doc: Document, url: string, context: SiteContext): SiteExtraction {
-  const adapter = findSiteAdapter(url);
+  const address = siteAddress(doc, url);
+  const adapter = findSiteAdapter(address);
   if (!adapter) return { adapter: null, prospects: null, warnings: [] };
   try {
-    return { adapter: adapter.id, prospects: adapter.extract(doc, new URL(url), context), warnings: [] };
+    return { adapter: adapter.id, prospects: adapter.extract(doc, new URL(address), context), warnings: [] };
   } catch (e) {
     return {
       adapter: adapter.id,
@@ -47,4 +48,15 @@ export function extractWithSiteAdapter(doc: Document, url: string, context: Site
       warnings: [`The ${adapter.id} page reader failed (${(e as Error).message}); the page was read with generic rules instead.`],
     };
   }
+}
+
+/**
+ * The address that says which site a page is from: the page's own, or for a
+ * saved copy (a file: URL, as the CLI gets without --url) the address the page
+ * declares for itself (canonical link, else og:url).
+ */
+export function siteAddress(doc: Document, url: string): string {
+  if (/^https?:/i.test(url)) return url;
+  const declared = [doc.querySelector('link[rel~="canonical"]')?.getAttribute('href'), doc.querySelector('meta[property="og:url"]')?.getAttribute('content')];
+  return declared.map((u) => (u ?? '').trim()).find((u) => /^https?:\/\//i.test(u)) ?? url;
 }
