@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
+import { crmSyncBench } from './bench/crm-sync';
 import { popupBench } from './bench/popup';
 import { toCsv } from '../utils/export/csv';
 import { parseHtml } from '../utils/extract/cli';
@@ -59,6 +60,9 @@ time('CSV of 10,000 leads', 500, () => toCsv(leads), 3);
 
 // What a click injects: one self-contained function (its source is what executeScript sends).
 rows.push({ name: 'injected snapshot function (gzip)', value: gzipSync(snapshotPage.toString()).length / 1024, unit: 'KiB', target: 40 });
+
+// CRM sync: 1,000 leads to the fake HubSpot through the real drain and client.
+rows.push(...(await crmSyncBench()));
 
 if (existsSync('.output/chrome-mv3/popup.html')) {
   // Real Chromium with the built extension; skip with BENCH_NO_BROWSER=1.

@@ -1,0 +1,52 @@
+// CRM sync benchmark: 1,000 saved leads drained to the fake HubSpot (requests, wall time, peak rate).
+import 'fake-indexeddb/auto';
+import { importLeads, openLeadDb } from '../../utils/leads/store';
+import { prospectToLead, ProspectSchema } from '../../utils/leads/schema';
+import { drain } from '../../utils/sync/drain';
+import { createHubspotClient } from '../../utils/sync/hubspot';
+import { enqueueLeads, putSecret, putTarget } from '../../utils/sync/outbox';
+import { startFakeHubspot } from '../../tests/support/fake-hubspot';
+import type { BenchRow } from './popup';
+
+/**
+ * Saves 1,000 leads (name, email, title, phone: no note or company, which
+ * each cost a request per lead or company), queues them for HubSpot and
+ * drains the outbox through the real client and drain against the fake
+ * HubSpot, which checks every request against the contract and enforces
+ * HubSpot's 100 requests / 10 s burst limit.
+ */
+export async function crmSyncBench(): Promise<BenchRow[]> {
+  const fake = await startFakeHubspot();
+  try {
+    const db = await openLeadDb(`bench-crm-${Date.now()}`);
+    const now = new Date('2026-11-27T10:00:00Z');
+    const leads = Array.from({ length: 1000 }, (_, i) =>
+      prospectToLead(ProspectSchema.parse({ name: `Bench Person ${i}`, title: 'Engineer', emails: [`bench${i}@leads.example`], phones: ['+14155550100'] }), { now }),
+    );
+    await importLeads(db, leads);
+    const target = { id: 'hubspot' as const, autoSync: true, paused: '', account: '', baseUrl: fake.origin, url: '', recordUrlBase: '', companies: true, connectedAt: now.toISOString() };
+    await putTarget(db, target);
+    await putSecret(db, 'hubspot', fake.token);
+    await enqueueLeads(db, leads, ['hubspot']);
+    const t0 = performance.now();
+    let synced = 0;
+    for (let round = 0; round < 5 && synced < leads.length; round++) {
+      const r = await drain({ db, clientFor: (t, token) => createHubspotClient({ fetch, getToken: async () => token, target: t }), hasPermission: async () => true, now: () => Date.now() });
+      synced += r.synced;
+    }
+    const wall = performance.now() - t0;
+    db.close();
+    const invalid = fake.requests.filter((r) => r.invalid).length;
+    if (synced !== leads.length || fake.contacts.size !== leads.length || invalid) {
+      throw new Error(`CRM sync bench: ${synced} synced, ${fake.contacts.size} contacts, ${invalid} invalid requests`);
+    }
+    const rateLimited = fake.requests.filter((r) => r.status === 429).length;
+    return [
+      { name: 'HubSpot sync 1,000 leads: requests', value: fake.requests.length, unit: 'requests', target: 12 },
+      { name: 'HubSpot sync 1,000 leads: wall time', value: wall, unit: 'ms', target: 10_000 },
+      { name: 'HubSpot sync 1,000 leads: 429 answers', value: rateLimited, unit: 'answers', target: 0 },
+    ];
+  } finally {
+    await fake.close();
+  }
+}
