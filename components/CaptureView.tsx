@@ -4,7 +4,10 @@ import { prefillFromSaved } from '@/utils/leads/merge';
 import { emptyProspect, prospectToLead, type Lead } from '@/utils/leads/schema';
 import { findDuplicate, saveLead, type LeadDb } from '@/utils/leads/store';
 import { queueAutoSync } from '@/utils/sync/enqueue';
+import { CrmLookup } from './CrmLookup';
 import { LeadEditor } from './LeadEditor';
+
+const LOOKUP_MAX = 10;
 
 type Draft = { lead: Lead; alreadySaved: boolean };
 type State =
@@ -87,8 +90,12 @@ export function CaptureView(props: { db: LeadDb; tabId: number | Error; knownTag
           Save all {state.drafts.length}
         </button>
       )}
-      {state.drafts.map((d) => (
-        <LeadEditor key={d.lead.id} lead={d.lead} alreadySaved={d.alreadySaved} knownTags={knownTags} onSave={save} saveSignal={saveAll} />
+      {state.drafts.map((d, i) => (
+        <div key={d.lead.id}>
+          {/* CRM lookups for the first few prospects only: a team page must not use up the CRM's search rate. */}
+          {i < LOOKUP_MAX && <CrmLookup email={d.lead.emails[0] ?? ''} linkedin={d.lead.profiles.linkedin} />}
+          <LeadEditor lead={d.lead} alreadySaved={d.alreadySaved} knownTags={knownTags} onSave={save} saveSignal={saveAll} />
+        </div>
       ))}
     </div>
   );

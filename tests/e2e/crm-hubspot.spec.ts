@@ -85,8 +85,14 @@ test('save a lead in the popup → it appears in HubSpot; edit it → updated, n
   await expect(form.getByRole('status')).toHaveText('Updated existing lead');
   await expect.poll(() => contactByEmail('jane.doe@acme.example')?.properties.jobtitle, { timeout: 15_000 }).toBe('Chief Revenue Officer');
   expect([...fake.contacts.values()].filter((c) => c.properties.email === 'jane.doe@acme.example')).toHaveLength(1);
+
+  // Capturing the same person again: the popup says she is already in HubSpot, with a link.
+  const again = await openPopupFor(context, extensionId, page);
+  await expect(again.getByRole('note')).toContainText('Already in HubSpot: Jane Doe');
+  await expect(again.getByRole('note').getByRole('link', { name: 'Jane Doe' })).toHaveAttribute('href', `https://app.hubspot.com/contacts/4242/record/0-1/${id}`);
   await page.close();
   await popup.close();
+  await again.close();
 });
 
 test('sync all 250 leads → batches of at most 100, within the rate limit', async () => {

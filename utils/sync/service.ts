@@ -23,6 +23,8 @@ export interface SyncEnv {
 }
 
 const LOOKUP_TTL_MS = 10 * 60_000;
+/** A miss is remembered briefly: the person may be synced a moment later. */
+const LOOKUP_MISS_TTL_MS = 20_000;
 /** Drains due within this long are waited for in the worker; later ones are left to the alarm. */
 const SHORT_WAIT_MS = 25_000;
 
@@ -52,6 +54,8 @@ export function createSyncService(env: SyncEnv) {
       do {
         again = false;
         report = await drain({ db, clientFor, hasPermission: (t) => env.hasOrigins(originsOf(t)), now: env.now });
+        // Records were written: cached "not in the CRM" answers may be stale.
+        if (report.synced) lookups.clear();
       } while (again);
       const next = report.nextDueAt;
       if (next !== undefined && next - env.now() <= SHORT_WAIT_MS && (timerAt === 0 || timerAt > next)) {
@@ -160,7 +164,7 @@ export function createSyncService(env: SyncEnv) {
     'ui:lookup': async ({ email, linkedin }) => {
       const key = `${email.toLowerCase()}|${linkedin}`;
       const cached = lookups.get(key);
-      if (cached && env.now() - cached.at < LOOKUP_TTL_MS) return { hits: cached.hits };
+      if (cached && env.now() - cached.at < (cached.hits.length ? LOOKUP_TTL_MS : LOOKUP_MISS_TTL_MS)) return { hits: cached.hits };
       const db = await env.db();
       const hits: Array<LookupHit & { target: TargetId }> = [];
       for (const t of await listTargets(db)) {
