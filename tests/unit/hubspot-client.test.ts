@@ -11,7 +11,7 @@ import { makeLead } from './helpers';
 let fake: FakeHubspot;
 beforeAll(async () => {
   fake = await startFakeHubspot();
-});
+}, 30_000);
 afterAll(() => fake.close());
 beforeEach(() => {
   fake.contacts.clear();
@@ -28,7 +28,8 @@ const sample = LeadSchema.parse(readContract('fixtures/lead.sample.json'));
 const noEmail = LeadSchema.parse(readContract('fixtures/lead.no-email.sample.json'));
 const valid = () => fake.requests.filter((r) => r.invalid).map((r) => r.invalid);
 
-describe('HubSpot client against a contract-checking fake', () => {
+// Generous timeout: the fake compiles the contract's validators on first use, slow on a loaded machine.
+describe('HubSpot client against a contract-checking fake', { timeout: 30_000 }, () => {
   it('upserts, finds/creates the company, associates it and adds the escaped note', async () => {
     const out = await client().sync([{ lead: sample, entry: entry(sample) }], ctx());
     expect(valid()).toEqual([]);

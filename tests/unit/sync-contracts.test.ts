@@ -11,9 +11,9 @@ const V = '/crm/objects/2026-03';
 let hs: ContractValidator;
 beforeAll(async () => {
   hs = await contractValidator('hubspot/hubspot.contract.openapi.json');
-});
+}, 30_000);
 
-describe('HubSpot request bodies match the contract', () => {
+describe('HubSpot request bodies match the contract', { timeout: 30_000 }, () => {
   it('batch upsert of the sample lead equals the contract example and validates', () => {
     const body = hubspotUpsertBody([sample]);
     expect(body).toEqual(readContract('hubspot/examples/contacts-batch-upsert.request.json'));

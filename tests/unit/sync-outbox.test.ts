@@ -136,9 +136,18 @@ describe('drain', () => {
   it('a worker killed mid-request leaves entries in flight that the next start resends once', async () => {
     const leads = await saveMany(2);
     await enqueueLeads(db, leads, ['hubspot'], now);
-    const dying: CrmClient = { ...fakeClient(() => ({ kind: 'ok', recordId: 'x' })), sync: () => new Promise(() => {}) };
+    let requested!: () => void;
+    const inFlight = new Promise<void>((r) => (requested = r));
+    // The request goes out and never comes back: the worker is killed while waiting.
+    const dying: CrmClient = {
+      ...fakeClient(() => ({ kind: 'ok', recordId: 'x' })),
+      sync: () => {
+        requested();
+        return new Promise(() => {});
+      },
+    };
     void drain(deps(dying));
-    await new Promise((r) => setTimeout(r, 50));
+    await inFlight;
     expect((await allEntries(db)).map((e) => e.status)).toEqual(['sending', 'sending']);
     // the "new worker": resumes the in-flight sends
     expect(await recoverInFlight(db, now)).toBe(2);
