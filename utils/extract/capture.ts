@@ -2,14 +2,16 @@
 import { browser } from 'wxt/browser';
 import { ExtractionResultSchema, type ExtractionResult } from '../leads/schema';
 import { countryOf, getSettings } from '../settings';
-import { documentFromSnapshot, PageSnapshotSchema, SNAPSHOT_LIMITS, snapshotPage, type SnapshotLimits } from './page-snapshot';
+import {
+  CAPTURE_MEASURE,
+  documentFromSnapshot,
+  INJECTION_TIMEOUT_MS,
+  PageSnapshotSchema,
+  SNAPSHOT_LIMITS,
+  snapshotPage,
+  type SnapshotLimits,
+} from './page-snapshot';
 import { extractProspects } from './page';
-
-/** How long a page may take to answer before the popup gives up and offers manual entry. */
-export const INJECTION_TIMEOUT_MS = 4000;
-
-/** User Timing measure of the last capture (bench reads it; harmless in production). */
-export const CAPTURE_MEASURE = 'prospect-scout:capture';
 
 /**
  * The tab to read. The popup normally reads the active tab; `?tabId=N` lets
@@ -61,8 +63,19 @@ export interface CaptureOptions {
  * the prospect in instead of waiting forever.
  */
 export async function captureTab(tabId: number, options: CaptureOptions = {}): Promise<ExtractionResult> {
-  const { timeoutMs = INJECTION_TIMEOUT_MS, limits = SNAPSHOT_LIMITS } = options;
   const started = performance.now();
+  try {
+    return await readTab(tabId, options);
+  } finally {
+    performance.measure(CAPTURE_MEASURE, { start: started });
+  }
+}
+
+async function readTab(tabId: number, options: CaptureOptions): Promise<ExtractionResult> {
+  const { timeoutMs = INJECTION_TIMEOUT_MS, limits = SNAPSHOT_LIMITS } = options;
+  const settings = getSettings();
+  const phase = (name: string, start: number) => performance.measure(`${CAPTURE_MEASURE}:${name}`, { start });
+  let start = performance.now();
   let raw: unknown;
   try {
     const injection = browser.scripting.executeScript({ target: { tabId }, func: snapshotPage, args: [limits] });
@@ -78,21 +91,29 @@ export async function captureTab(tabId: number, options: CaptureOptions = {}): P
     }
     return { ok: false, url: '', error: describeCaptureError((e as Error).message ?? String(e)) };
   }
+  phase('snapshot', start);
   const snapshot = PageSnapshotSchema.safeParse(raw);
   if (!snapshot.success) {
     return { ok: false, url: '', error: 'The page returned data Prospect Scout could not understand, so nothing was captured.' };
   }
+  performance.measure(`${CAPTURE_MEASURE}:in-page`, { start, duration: snapshot.data.millis });
   const { url, warnings } = snapshot.data;
+  const defaultCountry = countryOf(await settings);
   let result: unknown;
   try {
+    start = performance.now();
     const doc = documentFromSnapshot(snapshot.data);
-    const extraction = extractProspects(doc, url, { defaultCountry: countryOf(await getSettings()) });
+    phase('parse', start);
+    start = performance.now();
+    const extraction = extractProspects(doc, url, { defaultCountry });
+    phase('extract', start);
     result = { ok: true, url, prospects: extraction.prospects, warnings: [...warnings, ...extraction.warnings] };
   } catch (e) {
     return { ok: false, url, error: `Extraction failed on this page: ${(e as Error).message}` };
   }
+  start = performance.now();
   const parsed = ExtractionResultSchema.safeParse(result);
-  performance.measure(CAPTURE_MEASURE, { start: started });
+  phase('validate', start);
   if (!parsed.success) {
     return { ok: false, url, error: 'Prospect Scout read something on this page it could not use, so nothing was captured.' };
   }

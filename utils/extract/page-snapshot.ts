@@ -32,11 +32,19 @@ export const SNAPSHOT_LIMITS: SnapshotLimits = {
   maxMillis: 2000,
 };
 
+/** How long a page may take to answer before the popup gives up and offers manual entry. */
+export const INJECTION_TIMEOUT_MS = 4000;
+
+/** User Timing measure of each capture in the popup, success or not (`npm run bench` reads it). */
+export const CAPTURE_MEASURE = 'prospect-scout:capture';
+
 /** What {@link snapshotPage} returns to the popup: untrusted, parsed with this schema there. */
 export const PageSnapshotSchema = z.object({
   url: z.string().max(100_000),
   html: z.string().max(SNAPSHOT_LIMITS.maxChars + 100_000),
   warnings: z.array(z.string().max(500)).max(20),
+  /** Time the walk took in the page, in ms (the rest of a capture's snapshot phase is the browser's injection and transfer). */
+  millis: z.number().nonnegative().default(0),
 });
 export type PageSnapshot = z.infer<typeof PageSnapshotSchema>;
 
@@ -68,8 +76,10 @@ export function snapshotPage(limits: SnapshotLimits, doc: Document = document): 
   const VOID = /^(area|br|col|embed|hr|img|input|link|meta|source|track|wbr)$/;
   const ATTR = /^(?:[a-z][a-z0-9_.:-]*)$/;
   const SKIP_ATTR = /^(?:on|style$|srcset$|sizes$|nonce$|integrity$)/;
-  const text = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  const attr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+  const ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+  const entity = (c: string) => ENTITY[c]!;
+  const text = (s: string) => (/[&<>]/.test(s) ? s.replace(/[&<>]/g, entity) : s);
+  const attr = (s: string) => (/[&"]/.test(s) ? s.replace(/[&"]/g, entity) : s);
   const emit = (s: string) => {
     out.push(s);
     size += s.length;
@@ -87,7 +97,9 @@ export function snapshotPage(limits: SnapshotLimits, doc: Document = document): 
   };
   const open = (el: Element) => {
     let s = '<' + el.localName;
-    for (const a of Array.from(el.attributes)) {
+    const attributes = el.attributes;
+    for (let i = 0; i < attributes.length; i++) {
+      const a = attributes[i]!;
       const name = a.name.toLowerCase();
       if (!ATTR.test(name) || SKIP_ATTR.test(name) || a.value.length > limits.maxAttr) continue;
       s += ' ' + name + '="' + attr(a.value) + '"';
@@ -160,7 +172,8 @@ export function snapshotPage(limits: SnapshotLimits, doc: Document = document): 
   if (deep) warnings.push(`${n(deep)} part(s) of this page nested over ${n(limits.maxDepth)} levels deep were not read.`);
   if (cutTexts) warnings.push(`${n(cutTexts)} very long text block(s) were cut to their first ${n(limits.maxTextNode)} characters.`);
   if (jsonLdSkipped) warnings.push(`${n(jsonLdSkipped)} structured-data (JSON-LD) block(s) were not read: over ${n(limits.maxJsonLdBlocks)} blocks or over ${n(limits.maxJsonLdChars / 1e6)} MB each.`);
-  return { url: String(doc.location?.href ?? doc.URL), html: out.join(''), warnings };
+  const html = out.join('');
+  return { url: String(doc.location?.href ?? doc.URL), html, warnings, millis: performance.now() - start };
 }
 
 /**
