@@ -1,23 +1,34 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { captureTab } from '@/utils/extract/capture';
 import { prefillFromSaved } from '@/utils/leads/merge';
 import { emptyProspect, prospectToLead, type Lead } from '@/utils/leads/schema';
-import { findDuplicate, saveLead, type LeadDb } from '@/utils/leads/store';
+import { deleteLead, findDuplicate, putLead, saveLead, type LeadDb } from '@/utils/leads/store';
 import { queueAutoSync } from '@/utils/sync/enqueue';
 import { CrmLookup } from './CrmLookup';
 import { LeadEditor } from './LeadEditor';
 
 const LOOKUP_MAX = 10;
 
-type Draft = { lead: Lead; alreadySaved: boolean };
+/** A prospect to review, with the stored lead it would update (if any). */
+type Draft = { lead: Lead; saved?: Lead };
+/** What the last save of a card did, so Undo can put things back. */
+type LastSave = { id: string; before?: Lead; mergedIds: string[] };
 type State =
   | { kind: 'loading' }
   | { kind: 'error'; message: string }
   | { kind: 'ready'; url: string; drafts: Draft[]; warnings: string[] };
 
 /** Reads the target tab, then shows one editable card per prospect found. */
-export function CaptureView(props: { db: LeadDb; tabId: number | Error; knownTags: string[]; onSaved: (result: { lead: Lead; status: 'created' | 'updated'; mergedIds: string[] }) => void }) {
-  const { db, tabId, knownTags, onSaved } = props;
+export function CaptureView(props: {
+  db: LeadDb;
+  tabId: number | Error;
+  knownTags: string[];
+  onSaved: (result: { lead: Lead; status: 'created' | 'updated'; mergedIds: string[] }) => void;
+  /** Leads removed from the store (an undone first save). */
+  onRemoved: (ids: string[]) => void;
+}) {
+  const { db, tabId, knownTags, onSaved, onRemoved } = props;
+  const lastSaves = useRef(new Map<string, LastSave>());
   const [state, setState] = useState<State>({ kind: 'loading' });
   const [saveAll, setSaveAll] = useState(0);
 
@@ -32,7 +43,7 @@ export function CaptureView(props: { db: LeadDb; tabId: number | Error; knownTag
         const lead = prospectToLead(p);
         // A person saved before comes back with the user's own edits, tags and note.
         const existing = await findDuplicate(db, lead);
-        drafts.push({ lead: existing ? prefillFromSaved(lead, existing) : lead, alreadySaved: !!existing });
+        drafts.push({ lead: existing ? prefillFromSaved(lead, existing) : lead, saved: existing });
       }
       if (!cancelled) setState({ kind: 'ready', url: result.url, drafts, warnings: result.warnings });
     })().catch((e: Error) => !cancelled && setState({ kind: 'error', message: e.message }));
@@ -46,14 +57,30 @@ export function CaptureView(props: { db: LeadDb; tabId: number | Error; knownTag
     if (state.kind !== 'loading') performance.mark('ps:capture-shown');
   }, [state.kind]);
 
-  const save = async (lead: Lead) => {
+  const save = async (draft: Draft, lead: Lead) => {
+    const before = lastSaves.current.get(draft.lead.id);
     const result = await saveLead(db, lead);
+    // Undo returns to the state before the first save of this card: the stored lead it updated, or none.
+    lastSaves.current.set(draft.lead.id, { id: result.lead.id, before: before ? before.before : draft.saved, mergedIds: result.mergedIds });
     onSaved(result);
     void queueAutoSync(db, [result.lead]).catch(() => {});
     return result.status;
   };
+  const undo = async (draft: Draft) => {
+    const last = lastSaves.current.get(draft.lead.id);
+    if (!last) return;
+    if (last.mergedIds.length) throw new Error('this save joined several saved leads into one, which cannot be taken apart again');
+    if (last.before) {
+      await putLead(db, last.before);
+      onSaved({ lead: last.before, status: 'updated', mergedIds: [] });
+    } else {
+      await deleteLead(db, last.id);
+      onRemoved([last.id]);
+    }
+    lastSaves.current.delete(draft.lead.id);
+  };
   const addBlank = (url: string) =>
-    setState({ kind: 'ready', url, warnings: [], drafts: [{ lead: prospectToLead(emptyProspect(url)), alreadySaved: false }] });
+    setState({ kind: 'ready', url, warnings: [], drafts: [{ lead: prospectToLead(emptyProspect(url)) }] });
 
   if (state.kind === 'loading') return <p role="status">Reading the page…</p>;
   if (state.kind === 'error') {
@@ -94,7 +121,17 @@ export function CaptureView(props: { db: LeadDb; tabId: number | Error; knownTag
         <div key={d.lead.id}>
           {/* CRM lookups for the first few prospects only: a team page must not use up the CRM's search rate. */}
           {i < LOOKUP_MAX && <CrmLookup email={d.lead.emails[0] ?? ''} linkedin={d.lead.profiles.linkedin} />}
-          <LeadEditor lead={d.lead} alreadySaved={d.alreadySaved} knownTags={knownTags} onSave={save} saveSignal={saveAll} />
+          <LeadEditor
+            variant="card"
+            lead={d.lead}
+            saved={d.saved}
+            alreadySaved={!!d.saved}
+            knownTags={knownTags}
+            onSave={(lead) => save(d, lead)}
+            onUndo={() => undo(d)}
+            saveSignal={saveAll}
+            focusSave={state.drafts.length === 1}
+          />
         </div>
       ))}
     </div>

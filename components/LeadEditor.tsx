@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { formToLead, leadToForm, type LeadForm } from '@/utils/leads/form';
+import { describeChanges, formatPhone, initials, isLowConfidence, relativeTime } from '@/utils/leads/display';
 import type { Lead } from '@/utils/leads/schema';
 import { TagInput } from './TagInput';
 
@@ -21,7 +22,10 @@ const FIELDS: Array<{ key: Exclude<keyof LeadForm, 'tags'>; label: string; multi
 
 /**
  * Review-and-save card for one prospect. `lead` is the draft (with any tags
- * and note of the matching saved lead); `onSave` stores it.
+ * and note of the matching saved lead); `onSave` stores it. As a `card`
+ * (the capture view) it shows who the person is at a glance, with the full
+ * form behind "Edit details"; as a `form` (editing a saved lead) every field
+ * shows at once.
  */
 export function LeadEditor(props: {
   lead: Lead;
@@ -30,18 +34,34 @@ export function LeadEditor(props: {
   onSave: (lead: Lead) => Promise<'created' | 'updated'>;
   /** Each new value (from "Save all") saves this card as its Save button would. */
   saveSignal?: number;
+  variant?: 'card' | 'form';
+  /** The stored lead this draft would update: "Already saved (updated 3 days ago)" and what a save changes. */
+  saved?: Lead;
+  /** Undoes the last save (offered after saving, when given). */
+  onUndo?: () => Promise<void>;
+  /** Focus the Save button on mount, so Enter saves (a page with one prospect). */
+  focusSave?: boolean;
 }) {
-  const { lead, knownTags, alreadySaved, onSave, saveSignal } = props;
+  const { lead, knownTags, alreadySaved, onSave, saveSignal, variant = 'form', saved, onUndo, focusSave } = props;
   const [form, setForm] = useState<LeadForm>(() => leadToForm(lead));
   const [errors, setErrors] = useState<Partial<Record<keyof LeadForm, string>>>({});
   const [state, setState] = useState<SaveState>({ kind: 'idle' });
+  const [expanded, setExpanded] = useState(variant === 'form');
+  const [copied, setCopied] = useState('');
   const id = useId();
   const signalAtMount = useRef(saveSignal);
+  const saveButton = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    if (focusSave) saveButton.current?.focus();
+  }, [focusSave]);
 
   const save = async () => {
     const result = formToLead(form, lead);
     if ('errors' in result) {
       setErrors(result.errors);
+      // A mistake in a collapsed field must be visible to be fixed.
+      setExpanded(true);
       return;
     }
     setErrors({});
@@ -52,39 +72,58 @@ export function LeadEditor(props: {
       setState({ kind: 'error', message: (e as Error).message });
     }
   };
+  const undo = async () => {
+    try {
+      await onUndo?.();
+      setState({ kind: 'idle' });
+    } catch (e) {
+      setState({ kind: 'error', message: `Undo failed: ${(e as Error).message}` });
+    }
+  };
+  const copy = async (value: string) => {
+    try {
+      await navigator.clipboard.writeText(value);
+      setCopied(`Copied ${value}`);
+    } catch {
+      setCopied('Could not copy: the browser refused');
+    }
+  };
 
   useEffect(() => {
     // Only a signal newer than this card saves: not the one it mounted with, nor an edit in between.
     if (saveSignal !== signalAtMount.current) void save();
   }, [saveSignal]);
 
-  const heading = form.name || form.emails.split('\n')[0] || 'Unnamed prospect';
-  return (
-    <form
-      className="card"
-      aria-label={`Prospect ${heading}`}
-      onSubmit={(e) => {
-        e.preventDefault();
-        void save();
-      }}
-    >
-      <h2>
-        {heading}
-        {alreadySaved && <span className="badge">saved before</span>}
-      </h2>
+  const emails = splitLines(form.emails);
+  const heading = form.name || emails[0] || 'Unnamed prospect';
+  const isSaved = state.kind === 'saved';
+  const draft = saved && !isSaved ? formToLead(form, lead) : undefined;
+  const changes = saved && draft && 'lead' in draft ? describeChanges(saved, draft.lead) : [];
+  const fields = (
+    <div className="details" id={`${id}-details`} hidden={!expanded}>
       {FIELDS.map(({ key, label, multiline }) => {
         const fieldId = `${id}-${key}`;
         const source = provenanceLabel(lead, key);
+        const guessed = fieldIsGuess(lead, key);
         return (
           <div className="field" key={key}>
-            <label htmlFor={fieldId}>
-              {label}
-              {source && <span className="source" title="Where this was found"> · {source}</span>}
-            </label>
+            <div className="field-label">
+              <label htmlFor={fieldId}>{label}</label>
+              {source && (
+                <span className="source" title="Where this was found on the page" aria-hidden="true">
+                  {source}
+                </span>
+              )}
+              {guessed && (
+                <span className="low" id={`${fieldId}-low`}>
+                  check: read from page text
+                </span>
+              )}
+            </div>
             {multiline ? (
-              <textarea id={fieldId} name={key} rows={key === 'note' ? 2 : Math.max(1, form[key].split('\n').length)} value={form[key]} onChange={(e) => setForm({ ...form, [key]: e.target.value })} />
+              <textarea id={fieldId} name={key} aria-describedby={guessed ? `${fieldId}-low` : undefined} rows={key === 'note' ? 2 : Math.max(1, form[key].split('\n').length)} value={form[key]} onChange={(e) => setForm({ ...form, [key]: e.target.value })} />
             ) : (
-              <input id={fieldId} name={key} value={form[key]} onChange={(e) => setForm({ ...form, [key]: e.target.value })} />
+              <input id={fieldId} name={key} aria-describedby={guessed ? `${fieldId}-low` : undefined} value={form[key]} onChange={(e) => setForm({ ...form, [key]: e.target.value })} />
             )}
             {errors[key] && (
               <p className="error" role="alert">
@@ -94,21 +133,148 @@ export function LeadEditor(props: {
           </div>
         );
       })}
-      <TagInput tags={form.tags} suggestions={knownTags} onChange={(tags) => setForm({ ...form, tags })} />
-      <div className="actions">
-        <button type="submit" className="primary" disabled={state.kind === 'saving'}>
-          {alreadySaved ? 'Update lead' : 'Save lead'}
-        </button>
-        <span role="status" className={state.kind === 'error' ? 'error' : 'ok'}>
-          {state.kind === 'saved' && (state.status === 'created' ? 'Saved' : 'Updated existing lead')}
-          {state.kind === 'error' && `Not saved: ${state.message}`}
-        </span>
-      </div>
+    </div>
+  );
+  const sub = [form.title, form.company].filter(Boolean).join(' · ');
+  const profiles = PROFILE_LINKS.filter((p) => /^https?:\/\//i.test(form[p.key].trim()));
+  return (
+    <form
+      className={`card${variant === 'card' ? ' prospect' : ''}${isSaved ? ' is-saved' : ''}`}
+      aria-label={`Prospect ${heading}`}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
+      {variant === 'card' ? (
+        <>
+          <div className="card-head">
+            <span className="avatar" aria-hidden="true">
+              {initials(form.name, emails[0])}
+            </span>
+            <div className="card-id">
+              <h2>
+                {heading}
+                {isSaved && <span className="badge saved-badge">Saved</span>}
+              </h2>
+              {sub && <p className="muted card-sub">{sub}</p>}
+            </div>
+            {profiles.length > 0 && (
+              <div className="profile-links">
+                {profiles.map((p) => (
+                  <a key={p.key} href={form[p.key].trim()} target="_blank" rel="noreferrer" aria-label={`${p.label} profile`} title={`${p.label} profile`} className="profile-link">
+                    {p.icon}
+                  </a>
+                ))}
+              </div>
+            )}
+          </div>
+          {(emails.length > 0 || splitLines(form.phones).length > 0) && (
+            <ul className="chips" aria-label="Contact details">
+              {emails.map((e) => (
+                <Chip key={`e${e}`} kind="Email" value={e} shown={e} guessed={isLowConfidence(lead, `emails:${e}`)} onCopy={copy} />
+              ))}
+              {splitLines(form.phones).map((p) => (
+                <Chip key={`p${p}`} kind="Phone" value={p} shown={formatPhone(p)} guessed={isLowConfidence(lead, `phones:${p}`)} onCopy={copy} />
+              ))}
+            </ul>
+          )}
+          {copied && (
+            <p className="muted copied" role="status">
+              {copied}
+            </p>
+          )}
+          {saved && !isSaved && (
+            <p className="saved-note">
+              Already saved (updated {relativeTime(saved.updatedAt)})
+              {changes.length ? `. Saving ${changes.slice(0, 4).join('; ')}${changes.length > 4 ? ` and ${changes.length - 4} more` : ''}.` : '. Nothing new on this page.'}
+            </p>
+          )}
+          <TagInput tags={form.tags} suggestions={knownTags} onChange={(tags) => setForm({ ...form, tags })} />
+          <div className="actions">
+            <button ref={saveButton} type="submit" className="primary" disabled={state.kind === 'saving'}>
+              {alreadySaved ? 'Update lead' : 'Save lead'}
+            </button>
+            <button type="button" aria-expanded={expanded} aria-controls={`${id}-details`} onClick={() => setExpanded(!expanded)}>
+              {expanded ? 'Hide details' : 'Edit details'}
+            </button>
+            <SaveStatus state={state} />
+            {isSaved && onUndo && (
+              <button type="button" className="link" onClick={() => void undo()}>
+                Undo
+              </button>
+            )}
+          </div>
+          {fields}
+        </>
+      ) : (
+        <>
+          <h2>
+            {heading}
+            {alreadySaved && <span className="badge">saved before</span>}
+          </h2>
+          {fields}
+          <TagInput tags={form.tags} suggestions={knownTags} onChange={(tags) => setForm({ ...form, tags })} />
+          <div className="actions">
+            <button type="submit" className="primary" disabled={state.kind === 'saving'}>
+              {alreadySaved ? 'Update lead' : 'Save lead'}
+            </button>
+            <SaveStatus state={state} />
+          </div>
+        </>
+      )}
     </form>
   );
 }
 
-/** Short "found in JSON-LD"-style label of where a field's value came from. */
+const PROFILE_LINKS = [
+  { key: 'linkedin', label: 'LinkedIn', icon: 'in' },
+  { key: 'x', label: 'X', icon: '𝕏' },
+  { key: 'github', label: 'GitHub', icon: 'gh' },
+  { key: 'website', label: 'Website', icon: '🌐' },
+] as const;
+
+function splitLines(s: string): string[] {
+  return s.split(/\n+/).map((x) => x.trim()).filter(Boolean);
+}
+
+function SaveStatus({ state }: { state: SaveState }) {
+  return (
+    <span role="status" className={state.kind === 'error' ? 'error' : 'ok'}>
+      {state.kind === 'saved' && (state.status === 'created' ? 'Saved' : 'Updated existing lead')}
+      {state.kind === 'error' && `Not saved: ${state.message}`}
+    </span>
+  );
+}
+
+/** One email or phone with its copy button; a guessed value says so. */
+function Chip(props: { kind: 'Email' | 'Phone'; value: string; shown: string; guessed: boolean; onCopy: (v: string) => void }) {
+  const { kind, value, shown, guessed, onCopy } = props;
+  return (
+    <li className={`chip${guessed ? ' low-chip' : ''}`}>
+      <span className="chip-kind" aria-hidden="true">
+        {kind === 'Email' ? '✉' : '☎'}
+      </span>
+      <span className="chip-value">
+        <span className="sr-only">{kind}: </span>
+        {shown}
+        {guessed && <span className="low"> (check: read from page text)</span>}
+      </span>
+      <button type="button" className="icon-button" aria-label={`Copy ${shown}`} title="Copy" onClick={() => onCopy(value)}>
+        ⧉
+      </button>
+    </li>
+  );
+}
+
+/** Whether the value(s) of a form field are guesses (see {@link isLowConfidence}). */
+function fieldIsGuess(lead: Lead, key: keyof LeadForm): boolean {
+  if (key === 'emails' || key === 'phones') return lead[key].some((v) => isLowConfidence(lead, `${key}:${v}`));
+  if (key === 'linkedin' || key === 'x' || key === 'github') return isLowConfidence(lead, `profiles.${key}`);
+  return key !== 'tags' && key !== 'note' && isLowConfidence(lead, key);
+}
+
+/** Short "json-ld"-style name of where a field's value came from. */
 function provenanceLabel(lead: Lead, key: keyof LeadForm): string {
   const p = lead.provenance;
   const src =

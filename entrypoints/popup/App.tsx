@@ -99,7 +99,16 @@ export function App() {
       {okDb && tabId !== undefined && (
         <>
           <div role="tabpanel" id="panel-capture" aria-labelledby="tab-capture" hidden={view !== 'capture'}>
-            <CaptureView db={okDb} tabId={tabId} knownTags={tags} onSaved={onSaved} />
+            <CaptureView
+              db={okDb}
+              tabId={tabId}
+              knownTags={tags}
+              onSaved={onSaved}
+              onRemoved={(ids) => {
+                setTotal((n) => (n === undefined ? n : n - ids.length));
+                rows.removed(ids);
+              }}
+            />
           </div>
           {savedOpened && (
             <div role="tabpanel" id="panel-saved" aria-labelledby="tab-saved" hidden={view !== 'saved'}>

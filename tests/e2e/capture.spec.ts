@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures';
+import { editDetails, expect, test } from './fixtures';
 
 test('clicking the icon on a JSON-LD profile shows the prospect with all its details', async ({ capture }) => {
   const { popup } = await capture('person-jsonld.html');
@@ -15,7 +15,10 @@ test('clicking the icon on a JSON-LD profile shows the prospect with all its det
   await expect(card.locator('[name="website"]')).toHaveValue('https://janedoe.example/');
   await expect(card.locator('[name="location"]')).toHaveValue('San Francisco, CA, US');
   // provenance is shown next to the field
-  await expect(card.locator('label[for$="-title"]')).toContainText('json-ld');
+  await expect(card.locator('.field', { has: popup.locator('[name="title"]') }).locator('.source')).toHaveText('json-ld');
+  // The label is only the field's name: a screen reader hears "Job title", not the extractor.
+  await editDetails(card);
+  await expect(card.getByRole('textbox', { name: 'Job title', exact: true })).toHaveValue('VP of Sales');
 });
 
 test('a plain page gives name from the heading, mailto and text emails, tel and text phones', async ({ capture }) => {
@@ -26,7 +29,7 @@ test('a plain page gives name from the heading, mailto and text emails, tel and 
   await expect(card.locator('[name="emails"]')).toHaveValue('carlos.mendes@globex.example\npress@globex.example');
   await expect(card.locator('[name="phones"]')).toHaveValue('+442079460958\n+447911123456');
   await expect(card.locator('[name="linkedin"]')).toHaveValue('https://www.linkedin.com/in/carlosmendes');
-  await expect(card.locator('label[for$="-emails"]')).toContainText('mailto');
+  await expect(card.locator('.field', { has: popup.locator('[name="emails"]') }).locator('.source')).toHaveText('mailto');
 });
 
 test('a team page lists every person; a page without one offers manual entry', async ({ capture }) => {
@@ -71,7 +74,9 @@ test('"Save all" saves every prospect of a team page at once', async ({ capture,
   const forms = popup.getByRole('form');
   await expect(forms).toHaveCount(3);
   // An edit made before "Save all" is what gets saved.
-  await popup.getByRole('form', { name: /Prospect Denpok Singh/ }).locator('[name="title"]').fill('Chief Spiritual Officer');
+  const denpok = popup.getByRole('form', { name: /Prospect Denpok Singh/ });
+  await editDetails(denpok);
+  await denpok.locator('[name="title"]').fill('Chief Spiritual Officer');
   await popup.getByRole('button', { name: 'Save all 3' }).click();
   for (let i = 0; i < 3; i++) await expect(forms.nth(i).getByRole('status')).toHaveText('Saved');
 

@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { addTag, expect, saveCard, test } from './fixtures';
+import { addTag, editDetails, expect, saveCard, test } from './fixtures';
 
 test('options page exports all leads, or one tag, as RFC 4180 CSV with BOM and neutralised formulas, and as vCards', async ({ capture, context, extensionId }) => {
   const { popup: a } = await capture('formula-injection.html');
   const mallory = a.getByRole('form', { name: /Prospect Mallory/ });
   await addTag(mallory, 'expo');
+  await editDetails(mallory);
   await mallory.locator('[name="note"]').fill('first line\n=2+3 on a later line');
   await saveCard(mallory);
   const { popup: b } = await capture('person-jsonld.html');

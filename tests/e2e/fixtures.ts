@@ -152,3 +152,8 @@ export async function rowAction(popup: Page, leadName: string, action: string): 
   await popup.getByRole('button', { name: `Actions for ${leadName}` }).click();
   await popup.getByRole('menu', { name: `Actions for ${leadName}` }).getByRole('menuitem', { name: action }).click();
 }
+
+/** Expands a capture card's form ("Edit details") so its fields can be typed into. */
+export async function editDetails(card: Locator): Promise<void> {
+  await card.getByRole('button', { name: 'Edit details' }).click();
+}
