@@ -20,7 +20,7 @@ test('a LinkedIn profile captured through the popup shows the right person, not 
   await expect(card.locator('[name="company"]')).toHaveValue('Northwind Logistics');
   await expect(card.locator('[name="location"]')).toHaveValue('Chicago, Illinois, United States');
   await expect(card.locator('[name="linkedin"]')).toHaveValue('https://www.linkedin.com/in/marta-kowalczyk-4b1a27');
-  await expect(card.locator('label[for$="-company"]')).toContainText('site');
+  await expect(card.locator('.field', { has: popup.locator('[name="company"]') }).locator('.source')).toHaveText('site');
 });
 
 test('a LinkedIn search with no results offers manual entry', async ({ context, extensionId }) => {
