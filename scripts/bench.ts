@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { crmSyncBench } from './bench/crm-sync';
 import { popupBench } from './bench/popup';
 import { toCsv } from '../utils/export/csv';
+import { toVCards } from '../utils/export/vcard';
 import { parseHtml } from '../utils/extract/cli';
 import { extractProspects } from '../utils/extract/page';
 import { snapshotPage } from '../utils/extract/page-snapshot';
@@ -57,6 +58,7 @@ const leads = Array.from({ length: 10_000 }, (_, i) =>
   prospectToLead(ProspectSchema.parse({ name: `Lead ${i}`, company: 'Acme, Inc', emails: [`l${i}@acme.example`], phones: ['+16502530000'], title: i % 10 ? 'VP' : '=cmd()' })),
 );
 time('CSV of 10,000 leads', 500, () => toCsv(leads), 3);
+time('vCard of 10,000 leads (Node)', 2000, () => toVCards(leads), 3);
 
 // What a click injects: one self-contained function (its source is what executeScript sends).
 rows.push({ name: 'injected snapshot function (gzip)', value: gzipSync(snapshotPage.toString()).length / 1024, unit: 'KiB', target: 40 });

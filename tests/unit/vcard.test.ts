@@ -73,6 +73,35 @@ describe('vCard export', () => {
     expect(foldLine('short')).toBe('short');
   });
 
+  it('folds exactly as an octet-by-octet reference does, at every boundary', () => {
+    const reference = (line: string, max = 75) => {
+      const out: string[] = [];
+      let cur = '';
+      let n = 0;
+      for (const ch of line) {
+        const size = new TextEncoder().encode(ch).length;
+        if (n + size > (out.length ? max - 1 : max)) {
+          out.push(cur);
+          cur = '';
+          n = 0;
+        }
+        cur += ch;
+        n += size;
+      }
+      out.push(cur);
+      return out.join('\r\n ');
+    };
+    const alphabet = ['a', 'é', '€', '🙂', ';', ' '];
+    for (let len = 0; len < 260; len += 7) {
+      for (let seed = 0; seed < alphabet.length; seed++) {
+        const line = Array.from({ length: len }, (_, i) => alphabet[(i * (seed + 3) + seed) % alphabet.length]).join('');
+        expect(foldLine(line)).toBe(reference(line));
+      }
+    }
+    expect(foldLine('x'.repeat(75))).toBe('x'.repeat(75));
+    expect(foldLine('x'.repeat(76))).toBe(`${'x'.repeat(75)}\r\n x`);
+  });
+
   it('names a lead that has no name by its email, and writes one card per lead', () => {
     const vcf = toVCards([makeLead({ emails: ['anon@x.example'] }), makeLead({ name: 'Émile Zola' })]);
     expect(vcf.match(/^BEGIN:VCARD$/gm)).toHaveLength(2);

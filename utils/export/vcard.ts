@@ -11,28 +11,39 @@ export function escapeText(value: string): string {
   return value.replace(/\\/g, '\\\\').replace(/,/g, '\\,').replace(/;/g, '\\;').replace(/\r\n|\r|\n/g, '\\n');
 }
 
+/** UTF-8 length of one code point. */
+function utf8Octets(codePoint: number): number {
+  return codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
+}
+
 /**
  * Folds a content line to at most 75 octets per physical line (RFC 6350
  * §3.2), CRLF followed by a space, never splitting a UTF-8 character.
+ * Linear: octets are counted from code points, and a line that already fits
+ * (most of them) is returned as is.
  */
 export function foldLine(line: string, maxOctets = 75): string {
-  const encoder = new TextEncoder();
+  // Every UTF-16 unit is at most 3 octets: a line this short cannot need folding.
+  // eslint-disable-next-line no-control-regex
+  if (line.length * 3 <= maxOctets || (line.length <= maxOctets && /^[\u0000-\u007f]*$/.test(line))) return line;
   const out: string[] = [];
-  let current = '';
+  let start = 0;
   let octets = 0;
-  for (const ch of line) {
-    const size = encoder.encode(ch).length;
+  for (let i = 0; i < line.length; ) {
+    const cp = line.codePointAt(i)!;
+    const units = cp > 0xffff ? 2 : 1;
+    const size = utf8Octets(cp);
     // continuation lines begin with a space, which counts towards their length
     const limit = out.length ? maxOctets - 1 : maxOctets;
     if (octets + size > limit) {
-      out.push(current);
-      current = '';
+      out.push(line.slice(start, i));
+      start = i;
       octets = 0;
     }
-    current += ch;
     octets += size;
+    i += units;
   }
-  out.push(current);
+  out.push(line.slice(start));
   return out.join('\r\n ');
 }
 
