@@ -231,7 +231,7 @@ const PROFILE_LINKS = [
   { key: 'linkedin', label: 'LinkedIn', icon: 'in' },
   { key: 'x', label: 'X', icon: '𝕏' },
   { key: 'github', label: 'GitHub', icon: 'gh' },
-  { key: 'website', label: 'Website', icon: '🌐' },
+  { key: 'website', label: 'Website', icon: 'www' },
 ] as const;
 
 function splitLines(s: string): string[] {
@@ -261,7 +261,10 @@ function Chip(props: { kind: 'Email' | 'Phone'; value: string; shown: string; gu
         {guessed && <span className="low"> (check: read from page text)</span>}
       </span>
       <button type="button" className="icon-button" aria-label={`Copy ${shown}`} title="Copy" onClick={() => onCopy(value)}>
-        ⧉
+        <svg width="12" height="12" viewBox="0 0 12 12" aria-hidden="true" focusable="false">
+          <rect x="3.5" y="0.5" width="8" height="8" rx="1" fill="none" stroke="currentColor" />
+          <rect x="0.5" y="3.5" width="8" height="8" rx="1" fill="var(--bg-raised)" stroke="currentColor" />
+        </svg>
       </button>
     </li>
   );

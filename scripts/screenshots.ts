@@ -19,9 +19,8 @@ try {
   const card = popup.getByRole('form').first();
   await card.locator('[name="tags"]').fill('webinar');
   await card.locator('[name="tags"]').press('Enter');
-  await card.locator('[name="note"]').fill('Asked for a demo in January');
   await card.getByRole('button', { name: 'Save lead' }).click();
-  await card.getByText('Saved').waitFor();
+  await card.getByRole('button', { name: 'Undo' }).waitFor();
   await popup.evaluate(() => {
     (document.activeElement as HTMLElement | null)?.blur();
     document.querySelector('.popup')?.scrollTo(0, 0);
@@ -37,6 +36,7 @@ try {
   await teamPopup.getByRole('tab', { name: /Saved leads/ }).click();
   await teamPopup.setViewportSize({ width: 400, height: 520 });
   await teamPopup.getByText(/of 5 leads/).waitFor();
+  await teamPopup.getByRole('button', { name: /^Actions for / }).first().click();
   await teamPopup.screenshot({ path: 'docs/saved-leads.png' });
 
   const options = await context.newPage();
