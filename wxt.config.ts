@@ -7,7 +7,7 @@ import { defineConfig } from 'wxt';
 // (.output/chrome-mv3-crm-test): it may reach loopback fake CRMs. The
 // production build is unchanged.
 const crmTest = process.env.WXT_CRM_TEST === '1';
-const CRM_HOSTS = ['https://api.hubapi.com/*', 'https://*/*'];
+const CRM_HOSTS = ['https://api.hubapi.com/*', 'https://*.pipedrive.com/*', 'https://*/*'];
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],

@@ -6,6 +6,7 @@ import { CRM_TEST_BUILD, targetEndpoint } from '@/utils/sync/targets';
 
 const HELP: Record<TargetId, string> = {
   hubspot: 'Paste a HubSpot Service Key (Development › Keys › Service keys) or a private-app token with the crm.objects.contacts and crm.objects.companies read/write scopes.',
+  pipedrive: 'Paste your personal API token (Pipedrive → Settings → Personal preferences → API) and your company domain (acme for acme.pipedrive.com).',
   webhook: 'Each saved lead is POSTed as JSON (Zapier Catch Hook, Make, n8n, your server), signed with Standard Webhooks headers. Leave the secret empty to have one generated.',
 };
 
@@ -15,6 +16,7 @@ export function CrmTarget(props: { id: TargetId; target?: Target; counts: Record
   const [token, setToken] = useState('');
   const [url, setUrl] = useState('');
   const [baseUrl, setBaseUrl] = useState('');
+  const [domain, setDomain] = useState('');
   const [tag, setTag] = useState('');
   const [status, setStatus] = useState<{ ok: boolean; message: string }>();
   const [busy, setBusy] = useState(false);
@@ -38,7 +40,7 @@ export function CrmTarget(props: { id: TargetId; target?: Target; counts: Record
   const connect = () => {
     let origins: string[];
     try {
-      origins = targetEndpoint({ target: id, url, baseUrl }, CRM_TEST_BUILD).origins;
+      origins = targetEndpoint({ target: id, url, baseUrl, domain }, CRM_TEST_BUILD).origins;
     } catch (e) {
       setStatus({ ok: false, message: (e as Error).message });
       return;
@@ -47,7 +49,7 @@ export function CrmTarget(props: { id: TargetId; target?: Target; counts: Record
     void run(async () => {
       const granted = await asked.catch(() => false);
       if (!granted) return { ok: false, message: `host permission refused: Prospect Scout needs access to ${origins.join(', ')} to sync with ${name}` };
-      const r = await sendToBackground('ui:connect', { target: id, token, url, baseUrl });
+      const r = await sendToBackground('ui:connect', { target: id, token, url, baseUrl, domain });
       if (r.ok) setToken('');
       return r;
     });
@@ -68,6 +70,12 @@ export function CrmTarget(props: { id: TargetId; target?: Target; counts: Record
             <div className="field">
               <label htmlFor={`${uid}-url`}>Webhook URL</label>
               <input id={`${uid}-url`} type="url" value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://hooks.zapier.com/…" />
+            </div>
+          )}
+          {id === 'pipedrive' && (
+            <div className="field">
+              <label htmlFor={`${uid}-domain`}>Company domain (acme for acme.pipedrive.com)</label>
+              <input id={`${uid}-domain`} value={domain} onChange={(e) => setDomain(e.target.value)} />
             </div>
           )}
           <div className="field">
@@ -106,14 +114,14 @@ export function CrmTarget(props: { id: TargetId; target?: Target; counts: Record
             />{' '}
             Sync automatically when I save a lead
           </label>
-          {id === 'hubspot' && (
+          {id !== 'webhook' && (
             <label>
               <input
                 type="checkbox"
                 checked={target.companies}
                 onChange={(e) => void run(async () => void (await sendToBackground('ui:target-options', { target: id, companies: e.target.checked })))}
               />{' '}
-              Find or create the company and associate it
+              Find or create the company (organization) and link it
             </label>
           )}
           <div className="row">

@@ -27,6 +27,7 @@ export const UI_REQUESTS = {
       token: z.string().trim().max(4096).default(''),
       url: z.string().trim().max(2048).default(''),
       baseUrl: z.string().trim().max(2048).default(''),
+      domain: z.string().trim().max(100).default(''),
     }),
     answer: z.object({ ok: z.boolean(), message: z.string() }),
   },

@@ -46,7 +46,7 @@ test.afterEach(() => {
 test('production manifest keeps no host permissions; only the test build may reach 127.0.0.1', () => {
   const prod = JSON.parse(readFileSync(join(EXTENSION_PATH, 'manifest.json'), 'utf8'));
   expect(prod.host_permissions ?? []).toEqual([]);
-  expect(prod.optional_host_permissions).toEqual(['https://api.hubapi.com/*', 'https://*/*']);
+  expect(prod.optional_host_permissions).toEqual(['https://api.hubapi.com/*', 'https://*.pipedrive.com/*', 'https://*/*']);
   const testBuild = JSON.parse(readFileSync(join(CRM_TEST_EXTENSION, 'manifest.json'), 'utf8'));
   expect(testBuild.host_permissions).toEqual(['http://127.0.0.1/*']);
 });

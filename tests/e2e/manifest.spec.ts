@@ -9,7 +9,7 @@ test('the built extension asks for minimal permissions and no host access', () =
   expect([...manifest.permissions].sort()).toEqual(['activeTab', 'alarms', 'scripting', 'storage']);
   expect(manifest.host_permissions ?? []).toEqual([]);
   // CRM hosts are only optional, asked for when the user connects that CRM
-  expect(manifest.optional_host_permissions ?? []).toEqual(['https://api.hubapi.com/*', 'https://*/*']);
+  expect(manifest.optional_host_permissions ?? []).toEqual(['https://api.hubapi.com/*', 'https://*.pipedrive.com/*', 'https://*/*']);
   // the extractor is injected on demand, never declared for every page
   expect(manifest.content_scripts ?? []).toEqual([]);
   // nothing of the extension is reachable from pages, and no content-script file is built at all:

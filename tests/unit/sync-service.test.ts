@@ -41,7 +41,7 @@ describe('sync service (background handlers)', () => {
 
   it('connect: a rejected token is not kept and its message never contains it', async () => {
     const s = createSyncService(env);
-    const r = await s.handlers['ui:connect']({ target: 'hubspot', token: 'pat-bad-token-123', url: '', baseUrl: '' });
+    const r = await s.handlers['ui:connect']({ target: 'hubspot', token: 'pat-bad-token-123', url: '', baseUrl: '', domain: '' });
     expect(r.ok).toBe(false);
     expect(r.message).toMatch(/^token rejected/);
     expect(r.message).not.toContain('pat-bad-token-123');
@@ -51,7 +51,7 @@ describe('sync service (background handlers)', () => {
 
   it('connect uses the vendor host in production builds, whatever base URL is sent', async () => {
     const s = createSyncService(env);
-    const r = await s.handlers['ui:connect']({ target: 'hubspot', token: TOKEN, url: '', baseUrl: 'http://127.0.0.1:1234' });
+    const r = await s.handlers['ui:connect']({ target: 'hubspot', token: TOKEN, url: '', baseUrl: 'http://127.0.0.1:1234', domain: '' });
     expect(r).toEqual({ ok: true, message: 'Connected to HubSpot: HubSpot account 77.' });
     expect((await getTarget(db, 'hubspot'))!.baseUrl).toBe('https://api.hubapi.com');
     expect(f.calls[0]).toBe('GET /account-info/v3/details');
@@ -59,14 +59,14 @@ describe('sync service (background handlers)', () => {
 
   it('connect without the host permission is refused before any request', async () => {
     const s = createSyncService({ ...env, hasOrigins: async () => false });
-    const r = await s.handlers['ui:connect']({ target: 'hubspot', token: TOKEN, url: '', baseUrl: '' });
+    const r = await s.handlers['ui:connect']({ target: 'hubspot', token: TOKEN, url: '', baseUrl: '', domain: '' });
     expect(r).toMatchObject({ ok: false, message: expect.stringContaining('host permission refused') });
     expect(f.calls).toEqual([]);
   });
 
   it('lookup: cached, so a second popup asks HubSpot nothing', async () => {
     const s = createSyncService(env);
-    await s.handlers['ui:connect']({ target: 'hubspot', token: TOKEN, url: '', baseUrl: '' });
+    await s.handlers['ui:connect']({ target: 'hubspot', token: TOKEN, url: '', baseUrl: '', domain: '' });
     const before = f.calls.length;
     const a = await s.handlers['ui:lookup']({ email: 'Jane@X.example', linkedin: '' });
     expect(a.hits).toEqual([{ target: 'hubspot', recordId: '5', recordUrl: 'https://app.hubspot.com/contacts/77/record/0-1/5', name: 'Jane Doe' }]);
@@ -76,7 +76,7 @@ describe('sync service (background handlers)', () => {
 
   it('disconnect removes the secret, the target and the host permission', async () => {
     const s = createSyncService(env);
-    await s.handlers['ui:connect']({ target: 'hubspot', token: TOKEN, url: '', baseUrl: '' });
+    await s.handlers['ui:connect']({ target: 'hubspot', token: TOKEN, url: '', baseUrl: '', domain: '' });
     await s.handlers['ui:disconnect']({ target: 'hubspot' });
     expect(await getSecret(db, 'hubspot')).toBeUndefined();
     expect(await getTarget(db, 'hubspot')).toBeUndefined();
@@ -86,8 +86,8 @@ describe('sync service (background handlers)', () => {
 
   it('webhook: https only, and a generated secret is shown once', async () => {
     const s = createSyncService({ ...env, fetch: (async () => new Response('ok', { status: 200 })) as typeof fetch });
-    await expect(s.handlers['ui:connect']({ target: 'webhook', token: '', url: 'http://hooks.example/x', baseUrl: '' })).rejects.toThrow('https://');
-    const r = await s.handlers['ui:connect']({ target: 'webhook', token: '', url: 'https://hooks.example/x', baseUrl: '' });
+    await expect(s.handlers['ui:connect']({ target: 'webhook', token: '', url: 'http://hooks.example/x', baseUrl: '', domain: '' })).rejects.toThrow('https://');
+    const r = await s.handlers['ui:connect']({ target: 'webhook', token: '', url: 'https://hooks.example/x', baseUrl: '', domain: '' });
     expect(r.message).toMatch(/Signing secret \(shown once.*\): whsec_[A-Za-z0-9+/=]{44}$/);
     expect((await getSecret(db, 'webhook'))!).toMatch(/^whsec_/);
   });

@@ -2,11 +2,11 @@
 import { z } from 'zod';
 
 /** The CRMs and endpoints leads can be synced to. */
-export const TargetIdSchema = z.enum(['hubspot', 'webhook']);
+export const TargetIdSchema = z.enum(['hubspot', 'pipedrive', 'webhook']);
 export type TargetId = z.infer<typeof TargetIdSchema>;
 
 /** Display names of the targets. */
-export const TARGET_NAMES: Record<TargetId, string> = { hubspot: 'HubSpot', webhook: 'Webhook' };
+export const TARGET_NAMES: Record<TargetId, string> = { hubspot: 'HubSpot', pipedrive: 'Pipedrive', webhook: 'Webhook' };
 
 /**
  * A connected target's non-secret settings. `paused` holds why syncing

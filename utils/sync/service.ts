@@ -3,6 +3,7 @@ import { listLeads, listLeadsByTag, type LeadDb } from '../leads/store';
 import type { UiHandlers } from '../messages';
 import { drain, type DrainReport } from './drain';
 import { createHubspotClient, createHubspotThrottles } from './hubspot';
+import { createPipedriveClient, createPipedriveThrottles } from './pipedrive';
 import { redact } from './http';
 import { enqueueLeads, getSecret, getTarget, listTargets, logEvents, putSecret, putTarget, recoverInFlight, removeTarget } from './outbox';
 import { TARGET_NAMES, type Target, type TargetId } from './schema';
@@ -34,11 +35,14 @@ export function createSyncService(env: SyncEnv) {
   let again = false;
   let timerAt = 0;
   const hubspotThrottles = createHubspotThrottles();
+  const pipedriveThrottles = createPipedriveThrottles();
   const lookups = new Map<string, { at: number; hits: Array<LookupHit & { target: TargetId }> }>();
 
   const clientFor = (target: Target, token: string): CrmClient => {
     const deps = { fetch: env.fetch, getToken: async () => token, target, now: env.now };
-    return target.id === 'hubspot' ? createHubspotClient({ ...deps, throttles: hubspotThrottles }) : createWebhookClient(deps);
+    if (target.id === 'hubspot') return createHubspotClient({ ...deps, throttles: hubspotThrottles });
+    if (target.id === 'pipedrive') return createPipedriveClient({ ...deps, throttles: pipedriveThrottles });
+    return createWebhookClient(deps);
   };
   const originsOf = (t: Target) => targetEndpoint({ target: t.id, url: t.url, baseUrl: t.baseUrl }, true).origins;
 
@@ -100,9 +104,9 @@ export function createSyncService(env: SyncEnv) {
       void drainSoon();
       return { queued };
     },
-    'ui:connect': async ({ target: id, token, url, baseUrl }) => {
+    'ui:connect': async ({ target: id, token, url, baseUrl, domain }) => {
       const db = await env.db();
-      const endpoint = targetEndpoint({ target: id, url, baseUrl }, env.testBuild);
+      const endpoint = targetEndpoint({ target: id, url, baseUrl, domain }, env.testBuild);
       if (!(await env.hasOrigins(endpoint.origins))) return { ok: false, message: `host permission refused: Prospect Scout needs access to ${endpoint.origins.join(', ')} to sync` };
       let secret = token;
       let shown = '';

@@ -1,5 +1,6 @@
 // Per-target facts the UI and the background share: default hosts, the permission to request, URL checks.
 import { HUBSPOT_API, HUBSPOT_ORIGINS } from './hubspot';
+import { PIPEDRIVE_API } from './pipedrive';
 import type { TargetId } from './schema';
 import { webhookOrigins } from './webhook';
 
@@ -11,6 +12,8 @@ export interface ConnectInput {
   target: TargetId;
   url?: string;
   baseUrl?: string;
+  /** Pipedrive: the company domain (acme for acme.pipedrive.com). */
+  domain?: string;
 }
 
 /** The match pattern of a URL's host, any port (as host permissions are written). */
@@ -38,5 +41,11 @@ export function targetEndpoint(input: ConnectInput, testBuild: boolean): { baseU
   }
   const override = testBuild && input.baseUrl ? input.baseUrl.replace(/\/$/, '') : '';
   if (override) return { baseUrl: override, url: '', origins: [originPattern(override)] };
+  if (input.target === 'pipedrive') {
+    const domain = (input.domain ?? '').trim().toLowerCase().replace(/^https?:\/\//, '').replace(/\.pipedrive\.com.*$/, '');
+    if (domain && !/^[a-z0-9][a-z0-9-]{0,62}$/.test(domain)) throw new Error('Enter the company domain as in acme.pipedrive.com (just "acme"), or leave it empty');
+    const baseUrl = domain ? `https://${domain}.pipedrive.com` : PIPEDRIVE_API;
+    return { baseUrl, url: '', origins: [originPattern(baseUrl)] };
+  }
   return { baseUrl: HUBSPOT_API, url: '', origins: HUBSPOT_ORIGINS };
 }
