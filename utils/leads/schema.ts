@@ -51,7 +51,7 @@ export const ProfilesSchema = z.object({
   linkedin: text(LIMITS.url),
   x: text(LIMITS.url),
   github: text(LIMITS.url),
-  other: z.array(z.string().trim().max(LIMITS.url)).max(LIMITS.listItems).default([]),
+  other: z.array(z.string().trim().max(LIMITS.url)).max(LIMITS.listItems).default(() => []),
 });
 export type Profiles = z.infer<typeof ProfilesSchema>;
 /** The single-URL profile slots. */
@@ -62,7 +62,7 @@ export type ProfileKindKey = 'linkedin' | 'x' | 'github';
  * `profiles.linkedin`); list values use `emails:<value>` / `phones:<value>`
  * so each address remembers where it was found (see {@link provenanceKey}).
  */
-export const ProvenanceSchema = z.record(z.string().max(2100), FieldSourceSchema).default({});
+export const ProvenanceSchema = z.record(z.string().max(2100), FieldSourceSchema).default(() => ({}));
 export type Provenance = z.infer<typeof ProvenanceSchema>;
 
 /**
@@ -76,9 +76,9 @@ export const ProspectSchema = z.object({
   lastName: text(LIMITS.namePart),
   title: text(LIMITS.shortText),
   company: text(LIMITS.shortText),
-  emails: z.array(z.string().trim().max(LIMITS.email)).max(LIMITS.listItems).default([]),
-  phones: z.array(z.string().trim().max(LIMITS.phone)).max(LIMITS.listItems).default([]),
-  profiles: ProfilesSchema.default({ linkedin: '', x: '', github: '', other: [] }),
+  emails: z.array(z.string().trim().max(LIMITS.email)).max(LIMITS.listItems).default(() => []),
+  phones: z.array(z.string().trim().max(LIMITS.phone)).max(LIMITS.listItems).default(() => []),
+  profiles: ProfilesSchema.default(() => ({ linkedin: '', x: '', github: '', other: [] })),
   website: text(LIMITS.url),
   location: text(LIMITS.shortText),
   sourceUrl: text(LIMITS.sourceUrl),
@@ -91,7 +91,7 @@ export type ProspectInput = z.input<typeof ProspectSchema>;
 /** The single definition of a saved lead, used by storage, UI, export and CLI. */
 export const LeadSchema = ProspectSchema.extend({
   id: z.string().min(1).max(100),
-  tags: z.array(z.string().trim().min(1).max(LIMITS.tag)).max(LIMITS.tags).default([]),
+  tags: z.array(z.string().trim().min(1).max(LIMITS.tag)).max(LIMITS.tags).default(() => []),
   note: text(LIMITS.note),
   capturedAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
@@ -104,7 +104,7 @@ export const ExtractionResultSchema = z.discriminatedUnion('ok', [
     ok: z.literal(true),
     url: z.string(),
     prospects: z.array(ProspectSchema).max(LIMITS.prospectsPerPage),
-    warnings: z.array(z.string()).default([]),
+    warnings: z.array(z.string()).default(() => []),
   }),
   z.object({ ok: z.literal(false), url: z.string().default(''), error: z.string() }),
 ]);
