@@ -40,7 +40,7 @@ describe('extractProspects on fixture pages', () => {
   });
 
   it('reads a plain page: heading, job line, mailto, text emails, tel, text phones, profile links', () => {
-    const { prospects } = extractFixture('plain-contact.html');
+    const { prospects, organizations } = extractFixture('plain-contact.html');
     expect(prospects).toHaveLength(1);
     const p = prospects[0]!;
     expect(p.name).toBe('Carlos Mendes');
@@ -48,7 +48,9 @@ describe('extractProspects on fixture pages', () => {
     expect(p.title).toBe('Head of Partnerships');
     expect(p.company).toBe('Globex Ltd');
     // script text, hidden elements and "logo@2x.png" are not addresses
-    expect(p.emails).toEqual(['carlos.mendes@globex.example', 'press@globex.example']);
+    expect(p.emails).toEqual(['carlos.mendes@globex.example']);
+    // a role address is the company's, not the person's
+    expect(organizations).toMatchObject([{ emails: ['press@globex.example'], name: 'Globex' }]);
     // lang="en-GB" makes national numbers British; the invoice number and date are not phones
     expect(p.phones).toEqual(['+442079460958', '+447911123456']);
     expect(p.provenance['phones:+447911123456']).toBe('text');

@@ -65,6 +65,13 @@ export type ProfileKindKey = 'linkedin' | 'x' | 'github';
 export const ProvenanceSchema = z.record(z.string().max(2100), FieldSourceSchema).default(() => ({}));
 export type Provenance = z.infer<typeof ProvenanceSchema>;
 
+/** How sure extraction is of a value: structured data, mailto/tel links high; labelled text medium; heuristics low. */
+export const ConfidenceLevelSchema = z.enum(['high', 'medium', 'low']);
+export type ConfidenceLevel = z.infer<typeof ConfidenceLevelSchema>;
+/** Per-field confidence, keyed like {@link ProvenanceSchema}. */
+export const ConfidenceSchema = z.record(z.string().max(2100), ConfidenceLevelSchema).default(() => ({}));
+export type Confidence = z.infer<typeof ConfidenceSchema>;
+
 /**
  * What extraction finds on a page: a lead without the user's own data
  * (id, tags, note, timestamps). Also what the content script sends back, so
@@ -83,6 +90,7 @@ export const ProspectSchema = z.object({
   location: text(LIMITS.shortText),
   sourceUrl: text(LIMITS.sourceUrl),
   provenance: ProvenanceSchema,
+  confidence: ConfidenceSchema,
 });
 export type Prospect = z.infer<typeof ProspectSchema>;
 /** Input form of a prospect: every field with a default may be omitted. */
@@ -98,12 +106,28 @@ export const LeadSchema = ProspectSchema.extend({
 });
 export type Lead = z.infer<typeof LeadSchema>;
 
+/**
+ * The organization behind a page, with the contacts that belong to no
+ * person on it (a footer's info@, the switchboard, the fax). Kept apart from
+ * people so a generic address never becomes someone's email.
+ */
+export const OrganizationSchema = z.object({
+  name: text(LIMITS.shortText),
+  emails: z.array(z.string().trim().max(LIMITS.email)).max(LIMITS.listItems).default(() => []),
+  phones: z.array(z.string().trim().max(LIMITS.phone)).max(LIMITS.listItems).default(() => []),
+  fax: z.array(z.string().trim().max(LIMITS.phone)).max(LIMITS.listItems).default(() => []),
+  website: text(LIMITS.url),
+  sourceUrl: text(LIMITS.sourceUrl),
+});
+export type Organization = z.infer<typeof OrganizationSchema>;
+
 /** Result the content script returns from `executeScript`. */
 export const ExtractionResultSchema = z.discriminatedUnion('ok', [
   z.object({
     ok: z.literal(true),
     url: z.string(),
     prospects: z.array(ProspectSchema).max(LIMITS.prospectsPerPage),
+    organizations: z.array(OrganizationSchema).max(20).default(() => []),
     warnings: z.array(z.string()).default(() => []),
   }),
   z.object({ ok: z.literal(false), url: z.string().default(''), error: z.string() }),
