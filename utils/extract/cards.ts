@@ -50,6 +50,11 @@ export function personNameOf(el: Element | null | undefined): string {
   const text = cleanText(el, 300);
   const name = cleanPersonName(text);
   if (name && isPersonName(name)) return name;
+  // An element marked as a name may hold a name in ideographs, with its reading in brackets: "佐藤 美咲 （さとう みさき）".
+  if (el.getAttribute('itemprop') === 'name' || classTokens(el).some((t) => /name/i.test(t))) {
+    const cjk = text.replace(/\s*[（(][^）)]*[）)]\s*/g, ' ').trim();
+    if (isPersonName(cjk, true)) return cjk;
+  }
   // Sites print the name twice for screen readers: the aria-hidden copy alone is the name.
   if (!el.firstElementChild || text.length < 5) return '';
   const hidden = el.querySelector('[aria-hidden="true"]');
@@ -71,6 +76,7 @@ function jobInCard(card: Element, nameEl: Element | null, name: string): { title
     ...jobElements(card),
     nameEl?.nextElementSibling,
     nameEl?.parentElement !== card ? nameEl?.parentElement?.nextElementSibling : null,
+    nameEl?.previousElementSibling,
   ];
   for (const el of candidates) {
     if (!el || tried.has(el) || (nameEl && (el.contains(nameEl) || nameEl.contains(el))) || !card.contains(el)) continue;
@@ -289,6 +295,36 @@ function cardBlocks(doc: Document, url: string, taken: Set<Element>): PersonBloc
     const job = card === nameEl ? jobOf(cleanText(elements[1], 300)) : jobInCard(card, nameEl, name);
     return { name, title: job.title, company: job.company, location: locationInCard(card), elements, kind: 'card' as const };
   });
+}
+
+/**
+ * A lone person's block around a mailto/tel link: the nearest element (at
+ * most three levels up) that also names someone, as in an email-style
+ * signature ("<strong>Name</strong>, Title · email · phone") or an account
+ * manager box. Used when the page lists nobody else.
+ */
+export function findSingleBlocks(doc: Document): PersonBlock[] {
+  const out: PersonBlock[] = [];
+  const chrome = new Set(doc.querySelectorAll(CHROME));
+  for (const a of [...doc.querySelectorAll('a[href^="mailto:" i], a[href^="tel:" i]')].slice(0, 200)) {
+    let inChrome = false;
+    for (let e: Element | null = a; e && !inChrome; e = e.parentElement) inChrome = chrome.has(e);
+    if (inChrome) continue;
+    let el = a.parentElement;
+    for (let depth = 0; el && depth < 3 && el.tagName !== 'BODY' && el.tagName !== 'MAIN'; depth++, el = el.parentElement) {
+      if (cleanText(el, 1500).length > 1000) break;
+      const nameEl = [...el.querySelectorAll('h2, h3, h4, h5, h6, strong, b, [class*="name" i], [itemprop="name"]')].find((n) => personNameOf(n));
+      if (!nameEl) continue;
+      const name = personNameOf(nameEl);
+      if (!out.some((o) => o.name === name) && !out.some((o) => o.elements[0]!.contains(el!))) {
+        const job = jobInCard(el, nameEl, name);
+        out.push({ name, title: job.title, company: job.company, location: locationInCard(el), elements: [el], kind: 'card' });
+      }
+      break;
+    }
+    if (out.length >= 5) break;
+  }
+  return out;
 }
 
 /**

@@ -136,8 +136,12 @@ export function findBylines(doc: Document): PersonBlock[] {
   const candidates = [
     ...doc.querySelectorAll('[rel~="author"], [itemprop~="author"], [class*="author" i], [class*="byline" i]'),
   ].slice(0, 40);
+  // Other posts' cards ("read more", sidebars) carry their own authors: only the article with the main heading counts.
+  const h1 = doc.querySelector('h1');
+  const main = h1?.closest('article') ?? null;
   for (const el of candidates) {
-    if (el.closest('nav, [role="navigation"], .comment, .comments, [class*="comment" i]')) continue;
+    if (el.closest('nav, [role="navigation"], aside, .comment, .comments, [class*="comment" i]')) continue;
+    if (main ? !main.contains(el) : el.closest('article')) continue;
     const name =
       personNameOf(el.querySelector('[class*="name" i], [itemprop="name"], a[rel~="author"], a')) ||
       personNameOf(el) ||
@@ -146,7 +150,9 @@ export function findBylines(doc: Document): PersonBlock[] {
     // The author box may sit around the byline or elsewhere on the page (after the article), naming the author again.
     const boxes = [
       ...[el, ...ancestors(el, 4)].filter((a) => AUTHOR_BOX.test(a.getAttribute('class') ?? '') && !/byline/i.test(a.getAttribute('class') ?? '')),
-      ...[...doc.querySelectorAll('[class*="author" i], [class*="bio" i]')].slice(0, 20).filter((a) => !/byline/i.test(a.getAttribute('class') ?? '') && cleanText(a, 3000).includes(name)),
+      ...[...doc.querySelectorAll('[class*="author" i], [class*="bio" i]')]
+        .slice(0, 40)
+        .filter((a) => /author-?(?:box|bio|card|info|profile|details|block)|about-?(?:the-)?author|bio-?box|(?:^|\s)bio(?:\s|$)/i.test(a.getAttribute('class') ?? '') && cleanText(a, 3000).includes(name.split(' ')[0]!)),
     ].filter((a) => cleanText(a, 3000).length < 2500);
     const box = boxes[0] ?? el;
     let title = '';
@@ -155,7 +161,7 @@ export function findBylines(doc: Document): PersonBlock[] {
     const job = parseJobLine(cleanText(jobEl, 200));
     if (job.title && !/^(?:by|von|par)\s/i.test(cleanText(jobEl, 200))) ({ title, company } = job);
     if (!title) {
-      const bio = new RegExp(`${escape(name.split(' ')[0]!)}[^.]{0,40}?\\bis (?:a|an|the|our)\\s+([^.,;]{3,80}?)\\s+(?:at|with|for)\\s+([\\p{Lu}][^.,;]{1,60})`, 'u').exec(cleanText(box, 2000));
+      const bio = new RegExp(`${escape(name.split(' ')[0]!)}[^.]{0,40}?\\bis (?:(?:a|an|the|our)\\s+)?([^.,;]{3,80}?)\\s+(?:at|with|for)\\s+([\\p{Lu}][^.,;]{1,60})`, 'u').exec(cleanText(box, 2000));
       if (bio && JOB_WORDS.test(bio[1]!)) {
         title = bio[1]!.replace(/^./, (c) => c.toUpperCase());
         company = bio[2]!.trim();

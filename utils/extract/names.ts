@@ -21,6 +21,8 @@ recognition education related featured latest popular recent posts article artic
 following repositories repository fork forks sponsor organization organizations pinned achievements`.split(/\s+/),
 );
 
+const DEGREE = /^(?:ph\.?\s?d|m\.?d|j\.?d|jr|sr|ii|iii|iv|esq|mba|cpa|dds|rn|msc|bsc|ma|ba|ms|bs|dphil|frs|llm|llb|pe|cfa|pmp|mph|edd|dvm|od|do|np|pa|facp|faia|aia)\.?$/i;
+
 /**
  * Strips what sites wrap around a name in people lists: "View Jane Doe's
  * profile", connection degrees ("• 2nd"), pronouns, status badges,
@@ -33,8 +35,12 @@ export function cleanPersonName(raw: string): string {
   s = s.replace(/\s*\b(?:1st|2nd|3rd\+?)\s*(?:degree)?\s*(?:connection)?$/i, '');
   s = s.replace(/\s*\((?:she|he|they|her|him|them|ze)\/[a-z/]+\)/gi, '');
   s = s.replace(/\s*\b(?:Status is|Online|Offline|Verified|Premium|Open to work)\b.*$/i, '');
-  s = s.replace(/^(?:By|Von|Par|Por|Di|Door|Written by|Posted by|Author:)\s+/i, '');
-  return s.replace(/[\s,;:|•·–—-]+$/, '').trim();
+  s = s.replace(/^(?:By|Von|Par|Por|Di|Door|Written by|Posted by|Author:|About|Meet|Contact|Über|À propos de|Kontakt)\s+/i, '');
+  s = s.replace(/[\s,;:|•·–—-]+$/, '').trim();
+  // Directories sort by family name: "Sorensen, Helena" is Helena Sorensen; "Jane Doe, PhD" keeps its order.
+  const inverted = /^([\p{Lu}][\p{L}'’-]+(?:[\s-][\p{Lu}][\p{L}'’-]+)?),\s*([\p{Lu}][\p{L}'’-]+(?:\s[\p{Lu}][\p{L}'’.-]*)*)$/u.exec(s);
+  if (inverted && !DEGREE.test(inverted[2]!) && !/\s/.test(inverted[1]!.trim()) ) return `${inverted[2]} ${inverted[1]}`;
+  return s;
 }
 
 /** Whether text written with CJK characters is shaped like a personal name (山田 太郎, 山田太郎). */

@@ -3,7 +3,7 @@ import type { CountryCode } from 'libphonenumber-js';
 import { getCountries } from 'libphonenumber-js';
 import { classifyProfileUrl, findEmailsInText, findObfuscatedEmails } from '../leads/normalize';
 import { JOB_WORDS, parseJobLine, readContacts } from './contacts';
-import { findPersonBlocks, personNameOf, type PersonBlock } from './cards';
+import { findPersonBlocks, findSingleBlocks, personNameOf, type PersonBlock } from './cards';
 import { findBylines, findLabelledPeople, type LabelledPerson } from './labelled-people';
 import { extractWithSiteAdapter } from './sites/index';
 import { dropConsumedContacts, extractStructured, giveProfileLinksToSubject } from './structured';
@@ -87,15 +87,13 @@ function meta(doc: Document, key: string): string {
 const PLATFORMS =
   /(?:^|\.)(?:linkedin|github|gitlab|x|twitter|crunchbase|medium|substack|facebook|instagram|youtube|wikipedia|google|xing|wellfound|angel|about|dev|sessionize|eventbrite|meetup|lu|zoominfo|apollo|rocketreach|signalhire|contactout|peopledatalabs|bing|duckduckgo|mastodon|bsky|threads|reddit|quora|researchgate|orcid|scholar)\.[a-z.]+$/i;
 const EVENT = /\b(?:conference|conf|summit|festival|meetup|expo|forum|symposium|hackathon|congress|kongress|convention|days|tagung|salon|webinar)\b|\b20\d\d\b/i;
-const OWN_PEOPLE_PAGE =
-  /team|about|people|staff|leadership|management|who-?we-?are|our-|unternehmen|ueber-uns|über-uns|uber-uns|equipe|équipe|qui-sommes|impressum|imprint|kontakt|contact|faculty|directory|attorneys|lawyers|professionals|partners|company|board|mitarbeiter|ansprechpartner|gaiyou|kaisha|会社概要|mentions/i;
 
 /** The organization a page belongs to: og:site_name, application-name, or the last part of the title. */
 export function orgName(doc: Document, url: string): string {
   const site = meta(doc, 'og:site_name') || meta(doc, 'application-name');
   if (site) return site;
   const title = cleanText(doc.querySelector('title'), 300);
-  const parts = title.split(/\s+[|–—·-]\s+/).map((p) => p.trim()).filter(Boolean);
+  const parts = title.split(/\s+[|–—·:-]\s+|\s*[｜|]\s*/).map((p) => p.trim()).filter(Boolean);
   const last = parts.length > 1 ? parts.at(-1)! : '';
   if (last && last.length <= 60 && !isPersonName(last)) return last;
   const legal = /(?:^|\n)([^\n]{2,60}?\s(?:GmbH(?: & Co\. KG)?|AG|KG|UG(?: \(haftungsbeschränkt\))?|e\.V\.|SARL|SAS|S\.A\.|Ltd\.?|LLC|LLP|Inc\.?|B\.V\.|plc))\s*(?:\n|$)|株式会社[^\n]{1,30}|[^\n]{1,30}株式会社/.exec(doc.body ? visibleText(doc.body, 100_000) : '');
@@ -121,7 +119,6 @@ function listedCompany(doc: Document, url: string): string {
   const title = cleanText(doc.querySelector('title'), 300);
   const h1 = cleanText(doc.querySelector('h1'), 300);
   if (EVENT.test(`${site} ${title} ${h1}`) || /speaker|event|agenda|program|session|schedule/i.test(path)) return '';
-  if (!OWN_PEOPLE_PAGE.test(`${path} ${title} ${h1}`)) return '';
   const name = orgName(doc, url);
   return name.includes('.') && !/\s/.test(name) ? '' : name;
 }
@@ -308,7 +305,8 @@ function findProspects(doc: Document, url: string, country: CountryCode): Extrac
       const company = listedCompany(doc, url);
       const labelled = findLabelledPeople(doc);
       const bylines = blocks.length ? [] : findBylines(doc);
-      const all = [...blocks, ...bylines, ...labelled];
+      const singles = blocks.length || bylines.length || labelled.length ? [] : findSingleBlocks(doc);
+      const all = [...blocks, ...bylines, ...labelled, ...singles];
       owned = new Set(all.flatMap((b) => b.elements));
       // Only what can be shown is built; one more tells the caller the page had more.
       const builders = all.slice(0, LIMITS.prospectsPerPage + 1).map((block) => blockProspect(block, url, country, block.kind === 'label' && /^(?:Geschäftsführer|代表)/.test(block.title) ? company || org.name : company, (el) => chrome(el)));
