@@ -247,6 +247,6 @@ describe('confidence', () => {
       'profiles.linkedin': 'high',
     });
     // Same keys as provenance.
-    expect(Object.keys(p.confidence).sort()).toEqual(Object.keys(p.provenance).sort());
+    expect(Object.keys(p.confidence ?? {}).sort()).toEqual(Object.keys(p.provenance).sort());
   });
 });

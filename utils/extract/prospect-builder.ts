@@ -46,12 +46,12 @@ export class ProspectBuilder {
   readonly p: Prospect;
 
   constructor(sourceUrl: string) {
-    this.p = ProspectSchema.parse({ sourceUrl: sourceUrl.slice(0, LIMITS.sourceUrl) });
+    this.p = ProspectSchema.parse({ sourceUrl: sourceUrl.slice(0, LIMITS.sourceUrl), confidence: {} });
   }
 
   private mark(key: string, source: FieldSource, confidence?: ConfidenceLevel): void {
     this.p.provenance[key] = source;
-    this.p.confidence[key] = confidence ?? confidenceOf(source);
+    (this.p.confidence ??= {})[key] = confidence ?? confidenceOf(source);
   }
 
   /** Sets a scalar field if it is still empty; `confidence` overrides the one implied by `source`. */
@@ -123,14 +123,14 @@ export class ProspectBuilder {
     if (!p.name && (p.firstName || p.lastName)) {
       p.name = `${p.firstName} ${p.lastName}`.trim();
       p.provenance.name = p.provenance.firstName ?? p.provenance.lastName ?? 'text';
-      p.confidence.name = p.confidence.firstName ?? p.confidence.lastName ?? 'low';
+      (p.confidence ??= {}).name = p.confidence.firstName ?? p.confidence.lastName ?? 'low';
     }
     if (p.name && !p.firstName && !p.lastName) {
       const split = splitName(p.name);
       p.firstName = split.firstName.slice(0, LIMITS.namePart);
       p.lastName = split.lastName.slice(0, LIMITS.namePart);
-      if (p.firstName) this.mark('firstName', p.provenance.name ?? 'text', p.confidence.name);
-      if (p.lastName) this.mark('lastName', p.provenance.name ?? 'text', p.confidence.name);
+      if (p.firstName) this.mark('firstName', p.provenance.name ?? 'text', p.confidence?.name);
+      if (p.lastName) this.mark('lastName', p.provenance.name ?? 'text', p.confidence?.name);
     }
     return ProspectSchema.parse(p);
   }

@@ -34,7 +34,7 @@ export function isSamePerson(a: Pick<Prospect, 'emails' | 'profiles'>, b: Pick<P
 export function mergeProspects<T extends Prospect>(preferred: T, other: Prospect): T {
   const out: T = structuredClone(preferred);
   const prov: Provenance = { ...out.provenance };
-  const conf: Confidence = { ...out.confidence };
+  const conf: NonNullable<Confidence> = { ...out.confidence };
   // Confidence travels with provenance: a value taken from `other` keeps how sure `other` was of it.
   const take = (key: string): void => {
     const src = other.provenance[key];
@@ -75,7 +75,7 @@ export function mergeProspects<T extends Prospect>(preferred: T, other: Prospect
     }
   }
   out.provenance = prov;
-  out.confidence = conf;
+  if (out.confidence || other.confidence) out.confidence = conf;
   return out;
 }
 

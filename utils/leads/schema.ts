@@ -68,8 +68,11 @@ export type Provenance = z.infer<typeof ProvenanceSchema>;
 /** How sure extraction is of a value: structured data, mailto/tel links high; labelled text medium; heuristics low. */
 export const ConfidenceLevelSchema = z.enum(['high', 'medium', 'low']);
 export type ConfidenceLevel = z.infer<typeof ConfidenceLevelSchema>;
-/** Per-field confidence, keyed like {@link ProvenanceSchema}. */
-export const ConfidenceSchema = z.record(z.string().max(2100), ConfidenceLevelSchema).default(() => ({}));
+/**
+ * Per-field confidence, keyed like {@link ProvenanceSchema}. Optional, so
+ * records written before it existed (and code building leads by hand) stay valid.
+ */
+export const ConfidenceSchema = z.record(z.string().max(2100), ConfidenceLevelSchema).optional();
 export type Confidence = z.infer<typeof ConfidenceSchema>;
 
 /**
