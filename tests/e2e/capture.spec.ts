@@ -26,7 +26,8 @@ test('a plain page gives name from the heading, mailto and text emails, tel and 
   const card = popup.getByRole('form', { name: /Prospect Carlos Mendes/ });
   await expect(card.locator('[name="title"]')).toHaveValue('Head of Partnerships');
   await expect(card.locator('[name="company"]')).toHaveValue('Globex Ltd');
-  await expect(card.locator('[name="emails"]')).toHaveValue('carlos.mendes@globex.example\npress@globex.example');
+  // press@ is the company's address, not Carlos's
+  await expect(card.locator('[name="emails"]')).toHaveValue('carlos.mendes@globex.example');
   await expect(card.locator('[name="phones"]')).toHaveValue('+442079460958\n+447911123456');
   await expect(card.locator('[name="linkedin"]')).toHaveValue('https://www.linkedin.com/in/carlosmendes');
   await expect(card.locator('.field', { has: popup.locator('[name="emails"]') }).locator('.source')).toHaveText('mailto');
@@ -103,4 +104,20 @@ test('the page learns nothing from a capture: no message, no event, no DOM chang
   await expect(popup.getByText('1 prospect found on this page.')).toBeVisible();
   await page.waitForTimeout(300);
   expect(await page.evaluate(() => (window as unknown as { seen: string[] }).seen)).toEqual([]);
+});
+
+test('a directory laid out as a table shows one card per person, each with only their own contacts', async ({ capture }) => {
+  const { popup } = await capture('directory-table.html');
+  await expect(popup.getByText('3 prospects found on this page.')).toBeVisible();
+  await expect(popup.getByRole('form')).toHaveCount(3);
+  const mara = popup.getByRole('form', { name: /Prospect Mara Hollis/ });
+  await expect(mara.locator('[name="title"]')).toHaveValue('Library Director');
+  await expect(mara.locator('[name="emails"]')).toHaveValue('mhollis@riverbend.example');
+  await expect(mara.locator('[name="phones"]')).toHaveValue('+15035550141');
+  const petra = popup.getByRole('form', { name: /Prospect Petra Lindqvist/ });
+  await expect(petra.locator('[name="title"]')).toHaveValue('Systems Librarian');
+  await expect(petra.locator('[name="phones"]')).toHaveValue('+15035550163');
+  // The front desk, the fax and info@ are the library's, on nobody's card.
+  const values = await popup.locator('[name="emails"], [name="phones"]').evaluateAll((els) => els.map((e) => (e as HTMLTextAreaElement).value));
+  expect(values.join('\n')).not.toMatch(/info@riverbend|\+15035550100|\+15035550109/);
 });

@@ -4,7 +4,6 @@ import {
   decodeCloudflareEmail,
   findEmailsInText,
   findObfuscatedEmails,
-  findPhonesInText,
   looksLikePersonName,
   normalizeEmail,
   normalizePhone,
@@ -12,6 +11,7 @@ import {
   splitName,
   urlKey,
 } from '@/utils/leads/normalize';
+import { scanPhones } from '@/utils/extract/phone-scan';
 
 describe('emails', () => {
   it('normalises mailto links and rejects non-addresses', () => {
@@ -55,7 +55,7 @@ describe('phones', () => {
   });
 
   it('finds phones in text but not dates or order numbers', () => {
-    expect(findPhonesInText('Call +1 (650) 253-0000. Order 2024-11-23-000123 of 12/03/2024.', 'US')).toEqual(['+16502530000']);
+    expect(scanPhones('Call +1 (650) 253-0000. Order 2024-11-23-000123 of 12/03/2024.', 'US').map((h) => h.number)).toEqual(['+16502530000']);
   });
 });
 

@@ -34,9 +34,10 @@ describe('team pages without structured data', () => {
     expect(one.prospects).toHaveLength(1);
     expect(one.prospects[0]!.emails).toEqual(['ann@x.example']);
 
+    // Contacts with no person's name belong to the organization, not to a nameless prospect.
     const unnamed = extractHtml(`<ul><li><a href="mailto:a@x.example">a@x.example</a></li><li><a href="mailto:b@x.example">b@x.example</a></li></ul>`);
-    expect(unnamed.prospects).toHaveLength(1);
-    expect(unnamed.prospects[0]!.emails).toEqual(['a@x.example', 'b@x.example']);
+    expect(unnamed.prospects).toHaveLength(0);
+    expect(unnamed.organizations[0]!.emails).toEqual(['a@x.example', 'b@x.example']);
   });
 
   it('keeps a profile page about one person even if it lists others', () => {
@@ -64,5 +65,6 @@ describe('team pages without structured data', () => {
     expect(warnings).toEqual([`This page lists more than ${LIMITS.prospectsPerPage} people; showing the first ${LIMITS.prospectsPerPage}.`]);
     // What the content script returns must still pass the popup's validation.
     expect(ExtractionResultSchema.safeParse({ ok: true, url: 'https://x.example', prospects, warnings }).success).toBe(true);
-  });
+    // Big page parsed by happy-dom on a shared CI machine: the time limit is generous, speed is measured by the bench.
+  }, 60_000);
 });

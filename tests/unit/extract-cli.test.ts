@@ -19,6 +19,17 @@ describe('extraction CLI', () => {
     expect(lead).toMatchObject({ name: 'Jane Doe', company: 'Acme Corp', sourceUrl: 'https://acme.example/team/jane' });
   });
 
+  it('prints people only by default, and {people, organizations} with --organizations', () => {
+    const file = join(FIXTURES, 'directory-table.html');
+    const people = JSON.parse(runExtractCli([file, '--url', 'https://riverbend.example/directory'], read, toUrl).stdout);
+    expect(people.map((l: { name: string }) => l.name)).toEqual(['Mara Hollis', 'Daniel Okafor', 'Petra Lindqvist']);
+    const both = JSON.parse(runExtractCli([file, '--url', 'https://riverbend.example/directory', '--organizations'], read, toUrl).stdout);
+    expect(both.people.map((l: { name: string }) => l.name)).toEqual(['Mara Hollis', 'Daniel Okafor', 'Petra Lindqvist']);
+    expect(both.organizations).toEqual([
+      expect.objectContaining({ name: 'Riverbend Library', emails: ['info@riverbend.example'], phones: ['+15035550100'], fax: ['+15035550109'] }),
+    ]);
+  });
+
   it('uses the file URL when no --url is given, and --country for national numbers', () => {
     const file = join(FIXTURES, 'plain-contact.html');
     const gb = JSON.parse(runExtractCli([file], read, toUrl).stdout);

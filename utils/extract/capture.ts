@@ -107,7 +107,7 @@ async function readTab(tabId: number, options: CaptureOptions): Promise<Extracti
     start = performance.now();
     const extraction = extractProspects(doc, url, { defaultCountry });
     phase('extract', start);
-    result = { ok: true, url, prospects: extraction.prospects, warnings: [...warnings, ...extraction.warnings] };
+    result = { ok: true, url, prospects: extraction.prospects, organizations: extraction.organizations, warnings: [...warnings, ...extraction.warnings] };
   } catch (e) {
     return { ok: false, url, error: `Extraction failed on this page: ${(e as Error).message}` };
   }

@@ -1,33 +1,231 @@
-// Team pages without markup: one prospect per repeated person card.
-import type { CountryCode } from 'libphonenumber-js';
-import { looksLikePersonName } from '../leads/normalize';
-import { isContactLink, MAX_ANCHORS, parseJobLine, readContacts } from './contacts';
-import { ProspectBuilder } from './prospect-builder';
+// Person segmentation without markup: repeated cards, table rows, definition lists, list items, flat heading runs.
+import { isContactLink, JOB_WORDS, MAX_ANCHORS, parseJobLine } from './contacts';
+import { cleanPersonName, isPersonName } from './names';
 import { cleanText } from './visible-text';
+
+/** One person's part of a page: their name, what they do, and the elements holding their contacts. */
+export interface PersonBlock {
+  name: string;
+  title: string;
+  company: string;
+  location: string;
+  /** Elements whose contacts are this person's (a card, a table row, a dt and its dds). */
+  elements: Element[];
+  /** How the block was found; decides how sure the name is. */
+  kind: 'card' | 'table' | 'list' | 'byline' | 'label';
+}
 
 /** Where a card's person name is written, in document order. */
 const NAME_SELECTOR = 'h1, h2, h3, h4, h5, h6, dt, strong, b, a, [class*="name" i], [itemprop="name"]';
-/** Elements that say what a card's person does. */
-const JOB_SELECTOR = '[class*="title" i], [class*="role" i], [class*="position" i], [class*="job" i], [class*="headline" i]';
-/** How far above a contact link a card may start. */
+/** How far above a name or contact link a card may start. */
 const MAX_CARD_DEPTH = 8;
 /** Beyond what one capture may return, so the caller can tell the user how many there were. */
 const MAX_CARDS = 1000;
+const MAX_NAME_CANDIDATES = 5000;
+/** Blocks that list site chrome, never people. */
+const CHROME = 'nav, footer, header, [role="navigation"], [role="contentinfo"], [role="banner"], form, select';
+
+// Class tokens that mark a job line ("member-role", "entity-result__primary-subtitle", "jobTitle"); utility classes
+// such as "position-relative" or "title-lg" end with something else.
+const JOB_CLASS = /(?:^|[-_])(?:job-?title|jobtitle|title|subtitle|position|role|headline|designation|occupation|job|funktion|poste|fonction)$/i;
+const LOCATION_CLASS = /(?:^|[-_])(?:location|locality|city|region|place|standort|lieu|secondary-subtitle)$/i;
+// Class tokens that name something other than a person.
+const NOT_PERSON_CLASS = /company|org|brand|product|event|venue|user-?name|file|site|logo|school|team-name|group|category|tag/i;
+
+function classTokens(el: Element): string[] {
+  return (el.getAttribute('class') ?? '').split(/\s+/).filter(Boolean);
+}
+
+/** Elements of a card that say what the person does, marked by class or `itemprop="jobTitle"`. */
+function jobElements(card: Element): Element[] {
+  return [...card.querySelectorAll('[class], [itemprop="jobTitle"]')].filter(
+    (el) => el.getAttribute('itemprop') === 'jobTitle' || classTokens(el).some((t) => JOB_CLASS.test(t)),
+  );
+}
+
+/** The name written by an element, cleaned of "View …'s profile" and badges, if it is a person's name. */
+export function personNameOf(el: Element | null | undefined): string {
+  if (!el) return '';
+  if (classTokens(el).some((t) => NOT_PERSON_CLASS.test(t) && !/person|member|author|speaker|people|profile/i.test(t))) return '';
+  const text = cleanText(el, 300);
+  const name = cleanPersonName(text);
+  if (name && isPersonName(name)) return name;
+  // An element marked as a name may hold a name in ideographs, with its reading in brackets: "佐藤 美咲 （さとう みさき）".
+  if (el.getAttribute('itemprop') === 'name' || classTokens(el).some((t) => /name/i.test(t))) {
+    const cjk = text.replace(/\s*[（(][^）)]*[）)]\s*/g, ' ').trim();
+    if (isPersonName(cjk, true)) return cjk;
+  }
+  // Sites print the name twice for screen readers: the aria-hidden copy alone is the name.
+  if (!el.firstElementChild || text.length < 5) return '';
+  const hidden = el.querySelector('[aria-hidden="true"]');
+  const alone = hidden ? cleanPersonName(cleanText(hidden, 300)) : '';
+  return alone && isPersonName(alone) ? alone : '';
+}
+
+/** Splits "Title at Company" but only reads a line as a job when it is short and has a job word. */
+function jobOf(text: string): { title: string; company: string } {
+  const line = text.split('\n')[0]?.trim() ?? '';
+  if (!line || line.length > 160 || /^(?:by|von|par)\s/i.test(line)) return { title: '', company: '' };
+  return parseJobLine(line);
+}
+
+/** The job line of a card: a marked element, the element after the name, or the text after the name. */
+function jobInCard(card: Element, nameEl: Element | null, name: string): { title: string; company: string } {
+  const tried = new Set<Element>();
+  const candidates: Array<Element | null | undefined> = [
+    ...jobElements(card),
+    nameEl?.nextElementSibling,
+    nameEl?.parentElement !== card ? nameEl?.parentElement?.nextElementSibling : null,
+    nameEl?.previousElementSibling,
+  ];
+  for (const el of candidates) {
+    if (!el || tried.has(el) || (nameEl && (el.contains(nameEl) || nameEl.contains(el))) || !card.contains(el)) continue;
+    tried.add(el);
+    const job = jobOf(cleanText(el, 400));
+    if (job.title) return job;
+  }
+  // "Jane Doe — Professor of Chemistry" written in one line of a list item.
+  const text = cleanText(card, 600);
+  const at = text.indexOf(name);
+  if (at >= 0) {
+    const rest = text.slice(at + name.length).replace(/^[\s,;:|•·–—-]+/, '');
+    const job = jobOf(rest.split(/\s{2,}|\s[|•·]\s/)[0] ?? '');
+    if (job.title) return job;
+  }
+  return { title: '', company: '' };
+}
+
+function locationInCard(card: Element): string {
+  const el = [...card.querySelectorAll('[class]')].find((e) => classTokens(e).some((t) => LOCATION_CLASS.test(t)));
+  const t = cleanText(el, 200);
+  return t.length <= 100 && !/@|\d{5,}/.test(t) ? t : '';
+}
 
 /** Element shape used to recognise repeated cards: tag and first class. */
 function shape(el: Element): string {
   return `${el.tagName}.${el.classList[0] ?? ''}`;
 }
 
+/** A flat run: a name heading and what follows it up to the next element of its shape (at most 12). */
+function runOf(head: Element): Element[] {
+  const run: Element[] = [head];
+  for (let e = head.nextElementSibling; e && shape(e) !== shape(head) && run.length < 12; e = e.nextElementSibling) run.push(e);
+  return run;
+}
+
+/** Column meanings of a people table, read from its header cells. */
+const COLUMN_PATTERNS: Array<[keyof Omit<PersonBlock, 'elements' | 'kind'> | 'contact', RegExp]> = [
+  ['name', /^(?:(?:full\s*)?name|person|nom|nombre|nome|名前|氏名|faculty|member|speaker|attorney|lawyer|staff|employee|contact(?:\s*person)?|ansprechpartner(?:in)?)$/i],
+  ['title', /^(?:(?:job\s*)?title|position|role|job|rank|funktion|titel|poste|fonction|cargo|役職|designation|appointment)$/i],
+  ['company', /^(?:company|organi[sz]ation|employer|affiliation|firm|firma|unternehmen|société|entreprise|empresa|所属|会社)$/i],
+  ['location', /^(?:location|office|city|standort|ort|ville|ciudad|所在地|based in|region)$/i],
+  ['contact', /^(?:e-?mail|email address|mail|courriel|phone|telephone|tel\.?|telefon|téléphone|電話|contact|mobile|extension|ext\.?)$/i],
+];
+
+/** One block per row of each table whose rows are people (a name cell, and a header or a job cell). */
+function tableBlocks(doc: Document): PersonBlock[] {
+  const out: PersonBlock[] = [];
+  for (const table of [...doc.querySelectorAll('table')].slice(0, 50)) {
+    if (table.closest(CHROME) || table.querySelector('table')) continue;
+    const rows = [...table.querySelectorAll('tr')].slice(0, MAX_CARDS);
+    if (rows.length < 2) continue;
+    const headerRow = rows.find((r) => r.querySelector('th') && !r.querySelector('td')) ?? null;
+    const columns = new Map<number, string>();
+    if (headerRow) {
+      [...headerRow.children].forEach((cell, i) => {
+        const t = cleanText(cell, 80).replace(/[:：]$/, '');
+        const hit = COLUMN_PATTERNS.find(([, re]) => re.test(t));
+        if (hit) columns.set(i, hit[0]);
+      });
+    }
+    const nameCol = [...columns].find(([, f]) => f === 'name')?.[0];
+    const rowsOut: PersonBlock[] = [];
+    for (const row of rows) {
+      if (row === headerRow) continue;
+      const cells = [...row.children];
+      if (cells.length < 2) continue;
+      // Without a header, a row is a person when one of its first cells is a name and another a job line.
+      let name = '';
+      let nameCell: Element | undefined;
+      if (nameCol !== undefined) {
+        nameCell = cells[nameCol];
+        name = personNameOf(nameCell?.querySelector('a, strong, b') ?? null) || personNameOf(nameCell);
+      } else {
+        for (const c of cells.slice(0, 3)) {
+          name = personNameOf(c.querySelector('a, strong, b')) || personNameOf(c);
+          if (name) {
+            nameCell = c;
+            break;
+          }
+        }
+      }
+      if (!name || !nameCell) continue;
+      const b: PersonBlock = { name, title: '', company: '', location: '', elements: [row], kind: 'table' };
+      cells.forEach((cell, i) => {
+        const field = columns.get(i);
+        const t = cleanText(cell, 300);
+        if (field === 'title' && t && !b.title) {
+          const job = parseJobLine(t);
+          b.title = job.title || t;
+          b.company ||= job.company;
+        } else if (field === 'company' && t) b.company ||= t;
+        else if (field === 'location' && t) b.location ||= t;
+      });
+      if (!b.title) {
+        // The name cell may carry the job under the name; else a cell without a header that reads as a job.
+        const inName = jobInCard(nameCell, nameCell.querySelector('a, strong, b'), name);
+        const other = cells.filter((c, i) => c !== nameCell && !columns.has(i)).map((c) => jobOf(cleanText(c, 300))).find((j) => j.title);
+        const job = inName.title ? inName : (other ?? { title: '', company: '' });
+        b.title = job.title;
+        b.company ||= job.company;
+      }
+      const hasContact = !![...row.querySelectorAll('a[href]')].find((a) => /^(?:mailto|tel):/i.test(a.getAttribute('href') ?? '')) || /@|\+?\d[\d\s().-]{6,}\d/.test(cleanText(row, 600));
+      if (nameCol !== undefined || b.title || hasContact) rowsOut.push(b);
+    }
+    // A lone name in a table is a label-value table ("Contact | Jane Doe"), read by the labelled-line finder instead.
+    if (rowsOut.length >= 2 || (rowsOut.length === 1 && nameCol !== undefined)) out.push(...rowsOut);
+  }
+  return out;
+}
+
+/** One block per `<dt>` that is a name, with the `<dd>`s after it. */
+function definitionListBlocks(doc: Document): PersonBlock[] {
+  const out: PersonBlock[] = [];
+  for (const dl of [...doc.querySelectorAll('dl')].slice(0, 100)) {
+    if (dl.closest(CHROME)) continue;
+    const groups: PersonBlock[] = [];
+    let current: PersonBlock | null = null;
+    for (const child of dl.children) {
+      if (child.tagName === 'DT' || (child.tagName === 'DIV' && child.querySelector(':scope > dt'))) {
+        const dt = child.tagName === 'DT' ? child : child.querySelector(':scope > dt')!;
+        const name = personNameOf(dt.querySelector('a, strong, b')) || personNameOf(dt);
+        current = name ? { name, title: '', company: '', location: '', elements: [child], kind: 'list' } : null;
+        if (current) groups.push(current);
+        if (current && child.tagName === 'DIV') {
+          for (const dd of child.querySelectorAll(':scope > dd')) {
+            const job = jobOf(cleanText(dd, 300));
+            if (!current.title && job.title) Object.assign(current, { title: job.title, company: job.company });
+          }
+        }
+      } else if (child.tagName === 'DD' && current) {
+        current.elements.push(child);
+        const job = jobOf(cleanText(child, 300));
+        if (!current.title && job.title) Object.assign(current, { title: job.title, company: job.company });
+      }
+    }
+    if (groups.length >= 2) out.push(...groups);
+  }
+  return out;
+}
+
 /**
- * Finds people on a page that lists them without structured data, such as
- * a company's team page: repeated sibling elements of the same shape
- * ("cards"), each holding a person's name and a contact link (email,
- * phone or profile). Returns one builder per card, or none when the page
- * has fewer than two such cards, or when its main heading names one person
- * who is not among them (a profile page with a "people you may know" list).
+ * Repeated blocks of the same shape that each name a person and either
+ * hold a contact link or say what the person does: team cards, speaker
+ * grids, search-result lists, list items. When the repeated element is the
+ * name heading itself (`<h3>Name</h3><p>Title</p><h3>…`), the block runs
+ * from the heading to the next one.
  */
-export function extractPersonCards(doc: Document, url: string, country: CountryCode): ProspectBuilder[] {
+function cardBlocks(doc: Document, url: string, taken: Set<Element>): PersonBlock[] {
   const shapeCounts = new Map<Element, Map<string, number>>();
   const siblingsOfShape = (el: Element): number => {
     const parent = el.parentElement;
@@ -42,47 +240,113 @@ export function extractPersonCards(doc: Document, url: string, country: CountryC
   };
   const names = new Map<Element, Element | null>();
   const nameIn = (el: Element): Element | null => {
-    if (!names.has(el)) names.set(el, [...el.querySelectorAll(NAME_SELECTOR)].find((n) => looksLikePersonName(cleanText(n))) ?? null);
+    if (!names.has(el)) {
+      const own = el.matches(NAME_SELECTOR) && personNameOf(el) ? el : null;
+      names.set(el, own ?? [...el.querySelectorAll(NAME_SELECTOR)].slice(0, 40).find((n) => personNameOf(n)) ?? null);
+    }
     return names.get(el)!;
   };
+  const chrome = new Set(doc.querySelectorAll(CHROME));
+  const inside = (el: Element, set: Set<Element>): boolean => {
+    if (!set.size) return false;
+    for (let e: Element | null = el; e; e = e.parentElement) if (set.has(e)) return true;
+    return false;
+  };
+  const isTaken = (el: Element) => inside(el, taken);
+  const hasContact = (el: Element) =>
+    !!el.querySelector('[data-cfemail]') || [...el.querySelectorAll('a[href]')].slice(0, 50).some((a) => isContactLink(a, url));
 
-  const cards = new Set<Element>();
+  const cards = new Map<Element, 'job'>();
+  const climb = (start: Element, needJob: boolean): void => {
+    let el: Element | null = start;
+    for (let depth = 0; el && el !== doc.body && depth < MAX_CARD_DEPTH; depth++, el = el.parentElement) {
+      if (el.tagName === 'TR' || el.tagName === 'TABLE' || el.tagName === 'BODY' || el.tagName === 'MAIN') return;
+      // The nearest repeated block that names someone is their card; a repeated block without a name (a list of social links) is not.
+      if (siblingsOfShape(el) >= 2 && nameIn(el)) {
+        if (nameIn(el) === el) {
+          const run = runOf(el);
+          if (!needJob || run.some(hasContact) || jobOf(cleanText(run[1], 300)).title) cards.set(el, 'job');
+        } else if (!needJob || hasContact(el) || jobInCard(el, nameIn(el), personNameOf(nameIn(el))).title) cards.set(el, 'job');
+        return;
+      }
+    }
+  };
   for (const a of [...doc.querySelectorAll('a[href], [data-cfemail]')].slice(0, MAX_ANCHORS)) {
     if (!a.hasAttribute('data-cfemail') && !isContactLink(a, url)) continue;
     // Site chrome repeats links too ("Follow Us On Twitter"), but never lists people.
-    if (a.closest('nav, footer, header')) continue;
-    let el = a.parentElement;
-    for (let depth = 0; el && el !== doc.body && depth < MAX_CARD_DEPTH; depth++, el = el.parentElement) {
-      // The nearest repeated block that names someone is their card; a repeated block without a name (a list of social links) is not.
-      if (siblingsOfShape(el) >= 2 && nameIn(el)) {
-        cards.add(el);
-        break;
-      }
-    }
+    if (inside(a, chrome) || isTaken(a)) continue;
+    if (a.parentElement) climb(a.parentElement, false);
+    if (cards.size > MAX_CARDS) break;
+  }
+  // Cards without a contact link: a name with a job line under it.
+  for (const n of [...doc.querySelectorAll(NAME_SELECTOR)].slice(0, MAX_NAME_CANDIDATES)) {
+    if (n.tagName === 'H1' || inside(n, chrome) || isTaken(n) || !personNameOf(n)) continue;
+    climb(n, true);
     if (cards.size > MAX_CARDS) break;
   }
   // A card holding other cards is a section around them, not a person.
-  const people = [...cards].filter((c) => ![...cards].some((o) => o !== c && c.contains(o)));
-  if (people.length < 2) return [];
-
-  const h1 = cleanText(doc.querySelector('h1'));
-  if (looksLikePersonName(h1) && !people.some((c) => cleanText(nameIn(c)).toLowerCase() === h1.toLowerCase())) return [];
-
-  const siteName = (doc.querySelector('meta[property="og:site_name"]')?.getAttribute('content') ?? '').trim();
+  const containers = new Set<Element>();
+  for (const c of cards.keys()) for (let e = c.parentElement; e; e = e.parentElement) if (cards.has(e)) containers.add(e);
+  const people = [...cards.keys()].filter((c) => !containers.has(c));
   return people.slice(0, MAX_CARDS).map((card) => {
-    const b = new ProspectBuilder(url);
     const nameEl = nameIn(card)!;
-    b.set('name', cleanText(nameEl), 'heading');
-    const jobLines = [card.querySelector(JOB_SELECTOR), nameEl.nextElementSibling, nameEl.parentElement?.nextElementSibling];
-    for (const el of jobLines) {
-      if (!el || el.contains(nameEl)) continue;
-      const job = parseJobLine(cleanText(el));
-      if (!job.title) continue;
-      b.set('title', job.title, 'text').set('company', job.company, 'text');
-      break;
-    }
-    b.set('company', siteName, 'meta');
-    readContacts(b, card, url, country);
-    return b;
+    const name = personNameOf(nameEl);
+    const elements = card === nameEl ? runOf(card) : [card];
+    const job = card === nameEl ? jobOf(cleanText(elements[1], 300)) : jobInCard(card, nameEl, name);
+    return { name, title: job.title, company: job.company, location: locationInCard(card), elements, kind: 'card' as const };
   });
 }
+
+/**
+ * A lone person's block around a mailto/tel link: the nearest element (at
+ * most three levels up) that also names someone, as in an email-style
+ * signature ("<strong>Name</strong>, Title · email · phone") or an account
+ * manager box. Used when the page lists nobody else.
+ */
+export function findSingleBlocks(doc: Document): PersonBlock[] {
+  const out: PersonBlock[] = [];
+  const chrome = new Set(doc.querySelectorAll(CHROME));
+  for (const a of [...doc.querySelectorAll('a[href^="mailto:" i], a[href^="tel:" i]')].slice(0, 200)) {
+    let inChrome = false;
+    for (let e: Element | null = a; e && !inChrome; e = e.parentElement) inChrome = chrome.has(e);
+    if (inChrome) continue;
+    let el = a.parentElement;
+    for (let depth = 0; el && depth < 3 && el.tagName !== 'BODY' && el.tagName !== 'MAIN'; depth++, el = el.parentElement) {
+      if (cleanText(el, 1500).length > 1000) break;
+      const nameEl = [...el.querySelectorAll('h2, h3, h4, h5, h6, strong, b, [class*="name" i], [itemprop="name"]')].find((n) => personNameOf(n));
+      if (!nameEl) continue;
+      const name = personNameOf(nameEl);
+      if (!out.some((o) => o.name === name) && !out.some((o) => o.elements[0]!.contains(el!))) {
+        const job = jobInCard(el, nameEl, name);
+        out.push({ name, title: job.title, company: job.company, location: locationInCard(el), elements: [el], kind: 'card' });
+      }
+      break;
+    }
+    if (out.length >= 5) break;
+  }
+  return out;
+}
+
+/**
+ * Finds the people a page lists without structured data: table rows,
+ * definition lists, repeated cards and list items. Each block keeps the
+ * elements that hold its contacts. Blocks found twice (a card inside a
+ * table) are kept once, and a block inside another person's block is dropped.
+ */
+export function findPersonBlocks(doc: Document, url: string): PersonBlock[] {
+  const tables = tableBlocks(doc);
+  const dls = definitionListBlocks(doc);
+  const taken = new Set<Element>([...tables, ...dls].flatMap((b) => b.elements));
+  const cards = cardBlocks(doc, url, taken);
+  const out: PersonBlock[] = [];
+  const seen = new Set<string>();
+  for (const b of [...tables, ...dls, ...cards]) {
+    const key = b.name.toLowerCase();
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(b);
+  }
+  return out;
+}
+
+export { JOB_WORDS };

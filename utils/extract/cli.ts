@@ -5,7 +5,7 @@ import { getCountries } from 'libphonenumber-js';
 import { extractProspects } from './page';
 import { prospectToLead } from '../leads/schema';
 
-const USAGE = 'usage: npm run extract -- <file.html> [--url URL] [--country CC]\n';
+const USAGE = 'usage: npm run extract -- <file.html> [--url URL] [--country CC] [--organizations]\n';
 
 /** Parses an HTML string into a Document with happy-dom, without running its scripts or loading anything. */
 export function parseHtml(html: string, url: string): Document {
@@ -36,6 +36,7 @@ export function runExtractCli(
   let file = '';
   let url = '';
   let country: CountryCode | undefined;
+  let withOrganizations = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--url') url = argv[++i] ?? '';
@@ -43,7 +44,8 @@ export function runExtractCli(
       const cc = (argv[++i] ?? '').toUpperCase();
       if (!(getCountries() as string[]).includes(cc)) return { stdout: '', stderr: `unknown country code: ${cc}\n${USAGE}`, exitCode: 2 };
       country = cc as CountryCode;
-    } else if (a === '-h' || a === '--help') return { stdout: USAGE, stderr: '', exitCode: 0 };
+    } else if (a === '--organizations') withOrganizations = true;
+    else if (a === '-h' || a === '--help') return { stdout: USAGE, stderr: '', exitCode: 0 };
     else if (!file) file = a;
     else return { stdout: '', stderr: `unexpected argument: ${a}\n${USAGE}`, exitCode: 2 };
   }
@@ -62,11 +64,13 @@ export function runExtractCli(
     return { stdout: '', stderr: `cannot read ${file}: ${(e as Error).message}\n`, exitCode: 1 };
   }
   const pageUrl = url || fileUrl(file);
-  const { prospects, warnings } = extractProspects(parseHtml(html, pageUrl), pageUrl, { defaultCountry: country });
+  const { prospects, organizations, warnings } = extractProspects(parseHtml(html, pageUrl), pageUrl, { defaultCountry: country });
   const now = new Date();
   const leads = prospects.map((p) => prospectToLead(p, { now }));
+  // People only by default (the stable output); --organizations wraps them with the page's organization entries.
+  const out = withOrganizations ? { people: leads, organizations } : leads;
   return {
-    stdout: JSON.stringify(leads, null, 2) + '\n',
+    stdout: JSON.stringify(out, null, 2) + '\n',
     stderr: warnings.map((w) => `warning: ${w}\n`).join(''),
     exitCode: 0,
   };

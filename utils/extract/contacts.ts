@@ -5,17 +5,31 @@ import {
   decodeCloudflareEmail,
   findEmailsInText,
   findObfuscatedEmails,
-  findPhonesInText,
+  isRoleEmail,
+  normalizeEmail,
+  normalizePhone,
 } from '../leads/normalize';
+import type { OrgCollector } from './organization';
+import { phoneLabel, scanPhones } from './phone-scan';
 import type { ProspectBuilder } from './prospect-builder';
-import { visibleText } from './visible-text';
+import { cleanText, visibleText } from './visible-text';
 
 /** Words that make a short line a job title ("Head of Sales", "Geschäftsführer"). */
 export const JOB_WORDS =
-  /\b(engineer|manager|director|head|vp|vice president|chief|ceo|cto|cfo|coo|cmo|cro|founder|co-founder|owner|president|lead|developer|designer|sales|marketing|consultant|partner|analyst|officer|specialist|architect|recruiter|executive|account|associate|principal|scientist|researcher|professor|advisor|adviser|coordinator|representative|administrator|product|editor|writer|attorney|lawyer|accountant|intern|strategist|evangelist|advocate|geschäftsführer|inhaber|leiter|directeur|directrice|responsable|gerente|directora)\b/i;
-const TITLE_SEPARATORS = /\s+(?:at|@|chez|bei)\s+|\s*[|·•–—]\s*|\s+-\s+|,\s+/i;
+  /\b(engineer|manager|director|head|vp|vice president|chief|ceo|cto|cfo|coo|cmo|cro|founder|co-founder|owner|president|lead|developer|designer|sales|marketing|consultant|partner|analyst|officer|specialist|architect|recruiter|executive|account|associate|principal|scientist|researcher|professor|advisor|adviser|coordinator|representative|administrator|product|editor|writer|attorney|lawyer|accountant|intern|strategist|evangelist|advocate|geschäftsführer|geschäftsführerin|inhaber|inhaberin|leiter|leiterin|vorstand|prokurist|rechtsanwalt|rechtsanwältin|berater|beraterin|entwickler|entwicklerin|ingenieur|referent|referentin|vertriebsleiter|vertriebsleiterin|directeur|directrice|responsable|gérant|gérante|président|présidente|fondateur|fondatrice|associé|associée|avocat|avocate|ingénieur|développeur|développeuse|chargé|chargée|chef|commercial|commerciale|gerente|directora|director|jefe|jefa|abogado|abogada|lecturer|dean|chair|chairman|chairwoman|chairperson|fellow|postdoc|postdoctoral|student|counsel|shareholder|secretary|treasurer|trustee|board|agent|broker|realtor|physician|surgeon|nurse|pharmacist|librarian|coach|trainer|photographer|artist|author|journalist|reporter|correspondent|producer|chef|investor|entrepreneur|staff|technician|paralegal|clerk|instructor|teacher|tutor|lead|maintainer|contributor|curator|economist|statistician|physicist|chemist|biologist|mathematician|epidemiologist|hr|pr|communications|operations|finance|engineering)\b|代表取締役|取締役|社長|会長|部長|課長|係長|主任|担当|マネージャー|エンジニア|ディレクター/i;
+const TITLE_SEPARATORS = /\s+(?:at|@|chez|bei|bij|en|presso)\s+|\s*[|·•–—]\s*|\s+-\s+|,\s+/i;
+// What a company's name ends with; "Partner, Litigation" or "Professor, Emeritus" are titles, "CTO, Nordwind GmbH" is not.
+const COMPANY_SUFFIX =
+  /\b(?:inc|llc|ltd|limited|corp|corporation|co|gmbh|ag|kg|se|sa|sas|sarl|srl|spa|bv|nv|ab|as|oy|llp|lp|plc|pty|labs?|technologies|technology|software|systems|solutions|group|holdings|partners|capital|ventures|studios?|agency|bank|university|universität|université|institute|college|hospital|foundation|株式会社)\.?$/i;
+const DEPARTMENT =
+  /\b(?:team|department|dept|division|practice|group|unit|office|emerit(?:us|a)|retired|jr|sr|ph\.?d|faculty|section|litigation|corporate|tax|securities|real estate|intellectual property|ip|m&a|employment|antitrust|restructuring|banking|insurance|healthcare|energy|regulatory|compliance|privacy|trusts|estates|chemistry|physics|biology|mathematics|economics|history|english|medicine|law|computer science|engineering|research|operations|finance|marketing|sales|emea|apac|americas|europe|north america|global|international|digital|platform|infrastructure|security|data|product|design|growth|strategy|communications|interim|acting)\b/i;
 
-/** Splits "VP of Sales at Acme Corp" / "VP Sales, Acme" / "VP Sales | Acme" into title and company. */
+/**
+ * Splits "VP of Sales at Acme Corp" / "VP Sales | Acme" / "CTO, Acme Inc."
+ * into title and company. A comma splits only when what follows is clearly
+ * a company (a legal suffix, or a short name after a leadership title):
+ * "Associate Professor, Emeritus" stays one title.
+ */
 export function parseJobLine(line: string): { title: string; company: string } {
   const s = line.replace(/\s+/g, ' ').trim();
   if (!s || s.length > 160 || !JOB_WORDS.test(s)) return { title: '', company: '' };
@@ -23,7 +37,16 @@ export function parseJobLine(line: string): { title: string; company: string } {
   if (!m) return { title: s, company: '' };
   const title = s.slice(0, m.index).trim();
   const company = s.slice(m.index + m[0].length).split(TITLE_SEPARATORS)[0]?.trim() ?? '';
-  return JOB_WORDS.test(title) ? { title, company } : { title: s, company: '' };
+  if (!JOB_WORDS.test(title) || !company) return { title: s, company: '' };
+  const isAt = /^\s+(?:at|@|chez|bei|bij|en|presso)\s+$/i.test(m[0]);
+  if (isAt) return { title, company };
+  if (COMPANY_SUFFIX.test(company)) return { title, company };
+  if (DEPARTMENT.test(company) || JOB_WORDS.test(company)) return { title: m[0].includes(',') ? s : title, company: '' };
+  if (m[0].includes(',')) {
+    const words = company.split(' ');
+    return words.length <= 3 && words.every((w) => /^[\p{Lu}\d&]/u.test(w)) ? { title, company } : { title: s, company: '' };
+  }
+  return { title, company };
 }
 
 /** Resolves a link against the page URL; a link that cannot be resolved is kept as written. */
@@ -51,26 +74,83 @@ export function isContactLink(a: Element, url: string): boolean {
   return !NOT_A_PAGE.test(href) && !!classifyProfileUrl(resolveHref(href, url));
 }
 
+/** Where contacts that are not the person's go, and what is outside the person. */
+export interface ContactOptions {
+  /** Receives role addresses, switchboard and fax numbers instead of the person. */
+  org?: OrgCollector;
+  /** Elements under the root that are not this person's (site chrome, colleagues' cards). */
+  skip?: (el: Element) => boolean;
+  /** Send role addresses (info@, sales@…) to the organization: true on a whole page, false inside one person's card. */
+  roleEmailsToOrg?: boolean;
+}
+
+/** The text written just before an element (its label), looking up to two levels up for "<dt>Fax</dt><dd><a>". */
+export function textBefore(el: Element, max = 40): string {
+  let out = '';
+  let node: Element | null = el;
+  for (let level = 0; node && level < 3 && out.trim().length < 2; level++, node = node.parentElement) {
+    for (let s = node.previousSibling; s && out.length < max; s = s.previousSibling) {
+      const t = s.nodeType === 3 ? (s.nodeValue ?? '') : s.nodeType === 1 ? cleanText(s as Element, max) : '';
+      out = t + ' ' + out;
+      if (s.nodeType === 1 && /^(?:BR|P|DIV|LI|TR|DD)$/.test((s as Element).tagName) && out.trim()) break;
+    }
+  }
+  return out.replace(/\s+/g, ' ').trim().slice(-max);
+}
+
 /**
  * Reads the ways to reach someone inside `root` (a whole document or one
  * person's card): mailto/tel links, Cloudflare-protected and obfuscated
  * emails, emails and phones in the visible text, and profile links.
+ * Fax and switchboard numbers (and, with `roleEmailsToOrg`, role
+ * addresses) go to `options.org`, never to the person; an assistant's line
+ * goes nowhere.
  */
-export function readContacts(b: ProspectBuilder, root: Document | Element, url: string, country: CountryCode): void {
-  const anchors = [...root.querySelectorAll('a[href]')].slice(0, MAX_ANCHORS);
+export function readContacts(
+  b: ProspectBuilder,
+  root: Document | Element,
+  url: string,
+  country: CountryCode,
+  options: ContactOptions = {},
+): void {
+  const { org, skip, roleEmailsToOrg = false } = options;
+  const anchors = [...root.querySelectorAll('a[href]')].slice(0, MAX_ANCHORS).filter((a) => !skip || !isSkipped(a, root, skip));
+  const email = (raw: string, source: 'mailto' | 'cloudflare' | 'text'): void => {
+    const e = normalizeEmail(raw);
+    if (!e) return;
+    if (roleEmailsToOrg && isRoleEmail(e)) org?.addEmail(e);
+    else b.addEmail(e, source, source === 'text' ? 'medium' : undefined);
+  };
+  const phone = (raw: string, source: 'tel' | 'text', kind: ReturnType<typeof phoneLabel>, normalized: boolean, labelled: boolean): void => {
+    if (kind === 'not' || kind === 'assistant') return;
+    if (kind === 'fax' || kind === 'main') {
+      org?.addPhone(raw, kind, country, normalized);
+      return;
+    }
+    b.addPhone(raw, source, country, normalized, source === 'tel' ? 'high' : labelled ? 'medium' : 'low');
+  };
   for (const a of anchors) {
     const href = a.getAttribute('href') ?? '';
-    if (MAILTO.test(href)) b.addEmail(href, 'mailto');
-    else if (TEL.test(href)) b.addPhone(href, 'tel', country);
-    else if (CLOUDFLARE_EMAIL.test(href)) b.addEmail(decodeCloudflareEmail(href.split('#')[1] ?? ''), 'cloudflare');
+    if (MAILTO.test(href)) email(href, 'mailto');
+    else if (TEL.test(href)) {
+      const label = phoneLabel(`${textBefore(a)} ${a.getAttribute('aria-label') ?? ''}`.trim());
+      phone(href, 'tel', label === 'not' ? null : label, false, true);
+    } else if (CLOUDFLARE_EMAIL.test(href)) email(decodeCloudflareEmail(href.split('#')[1] ?? ''), 'cloudflare');
   }
-  root.querySelectorAll('[data-cfemail]').forEach((el) => b.addEmail(decodeCloudflareEmail(el.getAttribute('data-cfemail') ?? ''), 'cloudflare'));
+  root.querySelectorAll('[data-cfemail]').forEach((el) => {
+    if (!skip || !isSkipped(el, root, skip)) email(decodeCloudflareEmail(el.getAttribute('data-cfemail') ?? ''), 'cloudflare');
+  });
 
   const textRoot = 'body' in root ? root.body : root;
-  const text = textRoot ? visibleText(textRoot) : '';
-  findEmailsInText(text).forEach((e) => b.addEmail(e, 'text'));
-  findObfuscatedEmails(text).forEach((e) => b.addEmail(e, 'text'));
-  findPhonesInText(text, country).forEach((p) => b.addPhone(p, 'text', country, true));
+  const text = textRoot ? visibleText(textRoot, 1_000_000, skip) : '';
+  findEmailsInText(text).forEach((e) => email(e, 'text'));
+  findObfuscatedEmails(text).forEach((e) => email(e, 'text'));
+  const telNumbers = new Set(anchors.filter((a) => TEL.test(a.getAttribute('href') ?? '')).map((a) => normalizePhone(a.getAttribute('href') ?? '', country)));
+  for (const hit of scanPhones(text, country)) {
+    // A tel: link's own text was already read with its label.
+    if (telNumbers.has(hit.number)) continue;
+    phone(hit.number, 'text', hit.labelled ? hit.kind : null, true, hit.labelled);
+  }
 
   for (const a of anchors) {
     const href = a.getAttribute('href') ?? '';
@@ -79,4 +159,10 @@ export function readContacts(b: ProspectBuilder, root: Document | Element, url: 
     if (classifyProfileUrl(abs)) b.addUrl(abs, 'link');
     else if (/(?:^|\s)me(?:\s|$)/i.test(a.getAttribute('rel') ?? '')) b.addUrl(abs, 'link', true);
   }
+}
+
+/** Whether an element sits inside a skipped element below `root`. */
+function isSkipped(el: Element, root: Document | Element, skip: (el: Element) => boolean): boolean {
+  for (let e: Element | null = el; e && e !== root; e = e.parentElement) if (skip(e)) return true;
+  return false;
 }

@@ -1,48 +1,81 @@
-// extractProspects(doc, url): combines every extractor into the prospects of one page.
+// extractProspects(doc, url): combines every extractor into the people (and the organization) of one page.
 import type { CountryCode } from 'libphonenumber-js';
 import { getCountries } from 'libphonenumber-js';
-import { classifyProfileUrl, looksLikePersonName } from '../leads/normalize';
+import { classifyProfileUrl, findEmailsInText, findObfuscatedEmails } from '../leads/normalize';
 import { JOB_WORDS, parseJobLine, readContacts } from './contacts';
-import { extractPersonCards } from './cards';
+import { findPersonBlocks, findSingleBlocks, personNameOf, type PersonBlock } from './cards';
+import { findBylines, findLabelledPeople, type LabelledPerson } from './labelled-people';
 import { extractWithSiteAdapter } from './sites/index';
 import { dropConsumedContacts, extractStructured, giveProfileLinksToSubject } from './structured';
-import { LIMITS, type Prospect } from '../leads/schema';
+import { LIMITS, type Organization, type Prospect } from '../leads/schema';
 import { identityKeys, mergeProspects } from '../leads/merge';
+import { isPersonName } from './names';
+import { OrgCollector } from './organization';
+import { internationalCountries, scanPhones } from './phone-scan';
 import { ProspectBuilder } from './prospect-builder';
-import { cleanText } from './visible-text';
+import { cleanText, visibleText } from './visible-text';
 
 /** Options of {@link extractProspects}. */
 export interface ExtractOptions {
-  /** Country used to read national phone numbers ("(415) 555-0100"). Guessed from the page when absent. */
+  /** The user's default country for national phone numbers, used when the page does not tell its own. */
   defaultCountry?: CountryCode;
 }
 
 /** What extraction found on one page. */
 export interface Extraction {
   prospects: Prospect[];
+  /** The organization behind the page, with the contacts that belong to no person on it. */
+  organizations: Organization[];
   /** Problems that did not stop extraction, e.g. a malformed JSON-LD block. */
   warnings: string[];
 }
 
 const COUNTRIES = new Set<string>(getCountries());
 const TLD_COUNTRY: Record<string, string> = { uk: 'GB' };
+// Country-code TLDs used as generic names (.io, .co, .ai…): they say nothing about where a phone is.
+const GENERIC_TLDS = new Set(['io', 'co', 'ai', 'me', 'tv', 'ly', 'fm', 'gg', 'to', 'cc', 'ws', 'sh', 'is', 'so', 'vc', 'la', 'im', 'eu']);
+// The country of a language that is mostly spoken in one ("ja" → JP); English, Spanish, Portuguese, Arabic… are not.
+const LANG_COUNTRY: Record<string, string> = {
+  fr: 'FR', de: 'DE', ja: 'JP', it: 'IT', nl: 'NL', pl: 'PL', sv: 'SE', da: 'DK', nb: 'NO', nn: 'NO', no: 'NO', fi: 'FI',
+  cs: 'CZ', sk: 'SK', hu: 'HU', ro: 'RO', bg: 'BG', el: 'GR', tr: 'TR', ko: 'KR', he: 'IL', uk: 'UA', et: 'EE', lv: 'LV',
+  lt: 'LT', sl: 'SI', hr: 'HR', is: 'IS', th: 'TH', vi: 'VN', id: 'ID',
+};
+const ADDRESS_COUNTRIES: Array<[RegExp, CountryCode]> = [
+  [/\b(?:germany|deutschland)\b/i, 'DE'], [/\bfrance\b/i, 'FR'], [/\bjapan\b|日本/i, 'JP'],
+  [/\b(?:united kingdom|england|scotland|wales)\b/i, 'GB'], [/\b(?:switzerland|schweiz|suisse|svizzera)\b/i, 'CH'],
+  [/\b(?:austria|österreich)\b/i, 'AT'], [/\b(?:netherlands|nederland)\b/i, 'NL'], [/\b(?:spain|españa)\b/i, 'ES'],
+  [/\b(?:italy|italia)\b/i, 'IT'], [/\bcanada\b/i, 'CA'], [/\baustralia\b/i, 'AU'], [/\b(?:belgium|belgique|belgië)\b/i, 'BE'],
+  [/\b(?:ireland)\b/i, 'IE'], [/\b(?:sweden|sverige)\b/i, 'SE'], [/\b(?:usa|united states)\b/i, 'US'], [/\bindia\b/i, 'IN'],
+];
 
 /**
- * Country for national phone numbers: the page's `lang` region
- * (`en-GB` → GB), else its country-code TLD, else US.
+ * Country for national phone numbers on this page: the `lang` region
+ * (`en-GB` → GB) or a one-country language (`fr` → FR), the country named
+ * in the page's address block, its country-code TLD, the country code most
+ * of its international numbers carry; only then the user's default, else US.
  */
-export function guessCountry(doc: Document, url: string): CountryCode {
-  const lang = doc.documentElement.getAttribute('lang') ?? '';
+export function guessCountry(doc: Document, url: string, userDefault?: CountryCode): CountryCode {
+  const lang = (doc.documentElement.getAttribute('lang') ?? '').trim();
   const region = /^[a-z]{2,3}[-_]([a-z]{2})\b/i.exec(lang)?.[1]?.toUpperCase();
   if (region && COUNTRIES.has(region)) return region as CountryCode;
+  const language = /^([a-z]{2,3})\b/i.exec(lang)?.[1]?.toLowerCase() ?? '';
+  if (LANG_COUNTRY[language]) return LANG_COUNTRY[language] as CountryCode;
+  const address = [...doc.querySelectorAll('address, [itemprop="address"], .adr, .address, [class*="address" i]')]
+    .slice(0, 10)
+    .map((el) => cleanText(el, 500))
+    .join('\n');
+  const named = ADDRESS_COUNTRIES.find(([re]) => re.test(address));
+  if (named) return named[1];
   try {
     const tld = new URL(url).hostname.split('.').pop()?.toLowerCase() ?? '';
     const cc = TLD_COUNTRY[tld] ?? tld.toUpperCase();
-    if (tld.length === 2 && COUNTRIES.has(cc)) return cc as CountryCode;
+    if (tld.length === 2 && !GENERIC_TLDS.has(tld) && COUNTRIES.has(cc)) return cc as CountryCode;
   } catch {
     // not a URL: fall through
   }
-  return 'US';
+  const written = doc.body ? internationalCountries(visibleText(doc.body, 200_000)) : [];
+  if (written.length === 1) return written[0]!;
+  return userDefault ?? 'US';
 }
 
 function meta(doc: Document, key: string): string {
@@ -50,35 +83,99 @@ function meta(doc: Document, key: string): string {
   return (el?.getAttribute('content') ?? '').trim();
 }
 
+// Hosts whose pages describe people of other organizations: their own name is nobody's company.
+const PLATFORMS =
+  /(?:^|\.)(?:linkedin|github|gitlab|x|twitter|crunchbase|medium|substack|facebook|instagram|youtube|wikipedia|google|xing|wellfound|angel|about|dev|sessionize|eventbrite|meetup|lu|zoominfo|apollo|rocketreach|signalhire|contactout|peopledatalabs|bing|duckduckgo|mastodon|bsky|threads|reddit|quora|researchgate|orcid|scholar)\.[a-z.]+$/i;
+const EVENT = /\b(?:conference|conf|summit|festival|meetup|expo|forum|symposium|hackathon|congress|kongress|convention|days|tagung|salon|webinar)\b|\b20\d\d\b/i;
+
+/** The organization a page belongs to: og:site_name, application-name, or the last part of the title. */
+export function orgName(doc: Document, url: string): string {
+  const site = meta(doc, 'og:site_name') || meta(doc, 'application-name');
+  if (site) return site;
+  const title = cleanText(doc.querySelector('title'), 300);
+  const parts = title.split(/\s+[|–—·:-]\s+|\s*[｜|]\s*/).map((p) => p.trim()).filter(Boolean);
+  const last = parts.length > 1 ? parts.at(-1)! : '';
+  if (last && last.length <= 60 && !isPersonName(last)) return last;
+  const legal = /(?:^|\n)([^\n]{2,60}?\s(?:GmbH(?: & Co\. KG)?|AG|KG|UG(?: \(haftungsbeschränkt\))?|e\.V\.|SARL|SAS|S\.A\.|Ltd\.?|LLC|LLP|Inc\.?|B\.V\.|plc))\s*(?:\n|$)|株式会社[^\n]{1,30}|[^\n]{1,30}株式会社/.exec(doc.body ? visibleText(doc.body, 100_000) : '');
+  if (legal) return (legal[1] ?? legal[0]).trim();
+  try {
+    return new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    return '';
+  }
+}
+
+/** The company of people listed on a page: its organization, unless the page is a platform's or an event's. */
+function listedCompany(doc: Document, url: string): string {
+  let host = '';
+  let path = '';
+  try {
+    ({ hostname: host, pathname: path } = new URL(url));
+  } catch {
+    return '';
+  }
+  if (PLATFORMS.test(host)) return '';
+  const site = meta(doc, 'og:site_name') || meta(doc, 'application-name');
+  const title = cleanText(doc.querySelector('title'), 300);
+  const h1 = cleanText(doc.querySelector('h1'), 300);
+  if (EVENT.test(`${site} ${title} ${h1}`) || /speaker|event|agenda|program|session|schedule/i.test(path)) return '';
+  const name = orgName(doc, url);
+  return name.includes('.') && !/\s/.test(name) ? '' : name;
+}
+
+/** Site chrome: navigation everywhere, and headers and footers outside the article (which may hold an author's contacts). */
+function isChrome(el: Element, h1: Element | null): boolean {
+  if (el.matches('nav, [role="navigation"]')) return true;
+  const footerLike =
+    el.matches('footer, header, [role="contentinfo"], [role="banner"]') ||
+    /(?:^|\s)(?:site-?footer|global-?footer|page-?footer|footer|site-?header|copyright)(?:\s|$)/i.test(el.getAttribute('class') ?? '') ||
+    /^(?:footer|site-footer|colophon)$/i.test(el.id);
+  if (!footerLike) return false;
+  if (h1 && el.contains(h1)) return false;
+  return !el.parentElement?.closest('article, main, [role="main"]');
+}
+
 /** The line under the person's name that usually says "Title at Company". */
 function findJobLine(doc: Document, h1: Element | null): string {
-  const marked = doc.querySelector(
-    '[class*="job-title" i], [class*="jobtitle" i], [class*="headline" i], [class*="position" i], [itemprop="jobTitle"], [class~="title" i], [class~="role" i]',
-  );
-  const candidates = [marked, h1?.nextElementSibling, h1?.parentElement?.nextElementSibling];
-  for (const el of candidates) {
-    const t = cleanText(el);
-    if (t && t.length <= 160 && JOB_WORDS.test(t)) return t;
+  const near: Array<Element | null | undefined> = [doc.querySelector('[itemprop="jobTitle"]')];
+  if (h1) {
+    // Job-line classes are only looked for around the name: elsewhere "title" marks post and card titles.
+    for (let box = h1.parentElement, i = 0; box && i < 3 && box.tagName !== 'BODY'; box = box.parentElement, i++) {
+      near.push(...[...box.querySelectorAll('[class]')].filter((e) => e !== h1 && !e.contains(h1) && /(?:^|[-_\s])(?:job-?title|jobtitle|headline|position|role|occupation|designation|subtitle|tagline)(?:$|\s)/i.test(e.getAttribute('class') ?? '')).slice(0, 5));
+    }
+    near.push(h1.nextElementSibling, h1.parentElement?.nextElementSibling);
+  }
+  for (const el of near) {
+    const t = cleanText(el, 400);
+    if (t && t.length <= 160 && JOB_WORDS.test(t) && !/^(?:by|von|par)\s/i.test(t) && !/\b(?:19|20)\d\d\b/.test(t)) return t;
   }
   return '';
 }
 
 /**
- * Reads the signals any page has: the URL, meta tags, the main heading, the
- * job line under it, mailto/tel links, Cloudflare-protected and obfuscated
- * emails, phone numbers and profile links in visible text.
+ * Reads the signals of a page about one person: the URL, meta tags, the
+ * main heading, the job line under it, mailto/tel links, Cloudflare-protected
+ * and obfuscated emails, phone numbers and profile links in visible text,
+ * except in `skip`ped elements (site chrome, other people's cards). Fax,
+ * switchboard and role addresses go to `org`.
  */
-export function extractPageSignals(doc: Document, url: string, country: CountryCode): ProspectBuilder {
+export function extractPageSignals(
+  doc: Document,
+  url: string,
+  country: CountryCode,
+  org?: OrgCollector,
+  skip?: (el: Element) => boolean,
+): ProspectBuilder {
   const b = new ProspectBuilder(url);
   if (classifyProfileUrl(url)) b.addUrl(url, 'link');
 
   const h1 = doc.querySelector('h1');
-  const h1Text = cleanText(h1);
+  const h1Name = personNameOf(h1);
   b.set('firstName', meta(doc, 'profile:first_name'), 'meta').set('lastName', meta(doc, 'profile:last_name'), 'meta');
-  if (looksLikePersonName(h1Text)) b.set('name', h1Text, 'heading');
+  if (h1Name) b.set('name', h1Name, 'heading');
   const docTitle = meta(doc, 'og:title') || cleanText(doc.querySelector('title'));
   const titleParts = docTitle.split(/\s+[|–—-]\s+/).map((s) => s.trim());
-  if (titleParts[0] && looksLikePersonName(titleParts[0])) {
+  if (titleParts[0] && isPersonName(titleParts[0])) {
     b.set('name', titleParts[0], 'meta');
     if (titleParts.length >= 3) {
       const job = parseJobLine(titleParts[1] ?? '');
@@ -86,11 +183,11 @@ export function extractPageSignals(doc: Document, url: string, country: CountryC
     }
   }
   const author = meta(doc, 'author');
-  if (looksLikePersonName(author)) b.set('name', author, 'meta');
+  if (isPersonName(author)) b.set('name', author, 'meta', 'low');
   const job = parseJobLine(findJobLine(doc, h1));
   b.set('title', job.title, 'heading').set('company', job.company, 'heading');
 
-  readContacts(b, doc, url, country);
+  readContacts(b, doc, url, country, { org, skip, roleEmailsToOrg: true });
   return b;
 }
 
@@ -117,39 +214,116 @@ function dedupe(prospects: Prospect[]): Prospect[] {
 }
 
 /**
- * Finds the prospects on a page. Structured data (JSON-LD, microdata,
- * h-card) is trusted first; a page describing exactly one person is then
- * completed with the page's own links and text; a page with no structured
- * person yields one prospect per person card (a team page without markup)
- * or else one prospect built from the page signals, if it has any.
+ * Finds the people on a page, and the organization behind it. Structured
+ * data (JSON-LD, microdata, h-card) is trusted first; a page about one
+ * person (one structured person, or a person's name as main heading) is
+ * completed with the page's own links and text, leaving out site chrome
+ * and other people's cards; otherwise every person block (cards, table
+ * rows, lists, bylines, "Media contact:" blocks, imprint lines) is one
+ * prospect with the contacts inside it. Contacts in no person's block,
+ * fax and switchboard numbers and role addresses go to the organization.
  * Pure: takes the document and its URL, never touches storage or network.
  */
 export function extractProspects(doc: Document, url: string, options: ExtractOptions = {}): Extraction {
-  const country = options.defaultCountry ?? guessCountry(doc, url);
+  const country = guessCountry(doc, url, options.defaultCountry);
+  // A known site (LinkedIn, GitHub, X) is read by its adapter; the generic extractors are the fallback.
   const site = extractWithSiteAdapter(doc, url, { country });
-  const found = site.prospects ? { prospects: site.prospects, warnings: [] } : findProspects(doc, url, country);
-  const { prospects } = found;
+  const found = site.prospects ? { prospects: site.prospects, organizations: [], warnings: [] } : findProspects(doc, url, country);
+  const { prospects, organizations } = found;
   const warnings = [...site.warnings, ...found.warnings];
-  if (prospects.length <= LIMITS.prospectsPerPage) return { prospects, warnings };
+  if (prospects.length <= LIMITS.prospectsPerPage) return { prospects, organizations, warnings };
   return {
     prospects: prospects.slice(0, LIMITS.prospectsPerPage),
+    organizations,
     warnings: [...warnings, `This page lists more than ${LIMITS.prospectsPerPage} people; showing the first ${LIMITS.prospectsPerPage}.`],
   };
+}
+
+/** A prospect from a person block, with the contacts inside the block. */
+function blockProspect(block: PersonBlock, url: string, country: CountryCode, company: string, skip: (el: Element) => boolean): ProspectBuilder {
+  const b = new ProspectBuilder(url);
+  b.set('name', block.name, block.kind === 'label' ? 'text' : 'heading', 'medium');
+  b.set('title', block.title, 'text', block.kind === 'table' || block.kind === 'label' ? 'medium' : 'low');
+  b.set('company', block.company, 'text', 'low');
+  b.set('location', block.location, 'text', 'low');
+  b.set('company', company, 'meta', 'low');
+  for (const el of block.elements) readContacts(b, el, url, country, { skip });
+  const text = (block as LabelledPerson).text;
+  if (text) {
+    findEmailsInText(text).forEach((e) => b.addEmail(e, 'text', 'medium'));
+    findObfuscatedEmails(text).forEach((e) => b.addEmail(e, 'text', 'medium'));
+    for (const hit of scanPhones(text, country)) if (hit.kind === 'phone') b.addPhone(hit.number, 'text', country, true, hit.labelled ? 'medium' : 'low');
+  }
+  return b;
 }
 
 function findProspects(doc: Document, url: string, country: CountryCode): Extraction {
   const found = extractStructured(doc, url, country);
   const structured = dedupe(found.people.map((p) => p.builder.build()));
-  // On a page of several people the page-wide signals belong to nobody in particular, except the
-  // page's own profile links on a page about one of them.
-  if (structured.length > 1) return { prospects: giveProfileLinksToSubject(doc, url, structured, found), warnings: found.warnings };
-  if (structured.length === 0) {
-    const cards = extractPersonCards(doc, url, country);
-    if (cards.length) return { prospects: dedupe(cards.map((b) => b.build())), warnings: found.warnings };
+  // Structured people's own elements hold their contacts, not the organization's.
+  const structuredEls = found.people.flatMap((p) => (p.el ? [p.el] : []));
+  const org = new OrgCollector(url);
+  org.name = orgName(doc, url);
+  try {
+    org.website = new URL('/', url).href;
+  } catch {
+    // no website for a page without a URL
   }
-  const page = extractPageSignals(doc, url, country);
+  const h1 = doc.querySelector('h1');
+  // Found once: a per-element selector match is slow on big pages.
+  const chromeSet = new Set(
+    [...doc.querySelectorAll('nav, [role="navigation"], footer, header, [role="contentinfo"], [role="banner"], [class*="footer" i], [class*="header" i], [class*="copyright" i], [id]')]
+      .slice(0, 5000)
+      .filter((el) => isChrome(el, h1)),
+  );
+  const chrome = (el: Element) => chromeSet.has(el);
   let prospects: Prospect[];
-  if (structured.length === 1) prospects = [mergeProspects(structured[0]!, dropConsumedContacts(page.build(), structured[0]!, found.consumed, country))];
-  else prospects = page.hasContent() ? [page.build()] : [];
-  return { prospects, warnings: found.warnings };
+  let owned: Set<Element>;
+
+  if (structured.length > 1) {
+    // On a page of several people the page-wide signals belong to nobody in particular (they are the organization's),
+    // except the page's own profile links on a page about one of them.
+    prospects = giveProfileLinksToSubject(doc, url, structured, found);
+    owned = new Set(structuredEls);
+  } else {
+    const blocks = findPersonBlocks(doc, url);
+    const h1Name = personNameOf(h1);
+    const subject = structured[0]?.name || (h1Name && !blocks.some((b) => b.name.toLowerCase() === h1Name.toLowerCase()) ? h1Name : '');
+    if (structured.length === 1 || subject) {
+      // A page about one person: other people's cards on it (colleagues, "people also viewed") are not theirs.
+      const others = new Set(blocks.filter((b) => b.name.toLowerCase() !== subject.toLowerCase()).flatMap((b) => b.elements));
+      const skip = (el: Element) => chrome(el) || others.has(el);
+      const page = extractPageSignals(doc, url, country, org, skip).build();
+      prospects =
+        structured.length === 1
+          ? [mergeProspects(structured[0]!, dropConsumedContacts(page, structured[0]!, found.consumed, country))]
+          : page.name
+            ? [page]
+            : [];
+      owned = new Set([...others, ...structuredEls]);
+    } else {
+      const company = listedCompany(doc, url);
+      const labelled = findLabelledPeople(doc);
+      const bylines = blocks.length ? [] : findBylines(doc);
+      const singles = blocks.length || bylines.length || labelled.length ? [] : findSingleBlocks(doc);
+      const all = [...blocks, ...bylines, ...labelled, ...singles];
+      owned = new Set(all.flatMap((b) => b.elements));
+      // Only what can be shown is built; one more tells the caller the page had more.
+      const builders = all.slice(0, LIMITS.prospectsPerPage + 1).map((block) => blockProspect(block, url, country, block.kind === 'label' && /^(?:Geschäftsführer|代表)/.test(block.title) ? company || org.name : company, (el) => chrome(el)));
+      prospects = dedupe(builders.map((b) => b.build()));
+      if (!prospects.length) {
+        // No person block: the page may still be one person's (a profile URL, a "Name - Title" document title, meta author).
+        const page = extractPageSignals(doc, url, country, org, chrome).build();
+        if (page.name || classifyProfileUrl(url)) prospects = [page];
+      }
+    }
+  }
+  // What no person holds is the organization's: the footer's address and phone, the switchboard, the fax.
+  const rest = new ProspectBuilder(url);
+  readContacts(rest, doc, url, country, { org, skip: (el) => owned.has(el), roleEmailsToOrg: true });
+  rest.p.emails.forEach((e) => org.addEmail(e));
+  rest.p.phones.forEach((p) => org.addPhone(p, 'main', country, true));
+  const taken = { emails: new Set(prospects.flatMap((p) => p.emails)), phones: new Set(prospects.flatMap((p) => p.phones)) };
+  const entry = org.build(taken);
+  return { prospects, organizations: entry ? [entry] : [], warnings: found.warnings };
 }

@@ -1,5 +1,6 @@
 // Visible text of a node within a budget, skipping scripts, styles and hidden content.
-const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'HEAD', 'IFRAME', 'OBJECT', 'CANVAS', 'SELECT']);
+// Code samples hold example addresses and remotes (git@github.com), not contacts.
+const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'HEAD', 'IFRAME', 'OBJECT', 'CANVAS', 'SELECT', 'CODE', 'PRE', 'KBD', 'SAMP']);
 const BLOCK = new Set([
   'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BR', 'DD', 'DIV', 'DL', 'DT', 'FIGCAPTION', 'FOOTER', 'FORM',
   'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'NAV', 'OL', 'P', 'PRE', 'SECTION', 'TABLE',
@@ -10,15 +11,17 @@ const BLOCK = new Set([
  * The human-visible text of an element, with line breaks between blocks.
  * Written out by hand (not `innerText`) so the browser and the CLI's
  * happy-dom produce the same text, and bounded so a huge or deeply nested
- * hostile page cannot stall extraction.
+ * hostile page cannot stall extraction. `skip` leaves out elements below
+ * the root (site chrome, other people's cards).
  */
-export function visibleText(root: Element, maxChars = 1_000_000): string {
+export function visibleText(root: Element, maxChars = 1_000_000, skip?: (el: Element) => boolean): string {
   const out: string[] = [];
   let length = 0;
   const walk = (node: Node, depth: number): void => {
     if (length > maxChars || depth > 200) return;
     if (node.nodeType === 3) {
-      const t = node.nodeValue ?? '';
+      // Only the part within budget is read: a 50 MB text node is never copied whole.
+      const t = readText(node as Text, maxChars - length + 1);
       out.push(t);
       length += t.length;
       return;
@@ -26,7 +29,7 @@ export function visibleText(root: Element, maxChars = 1_000_000): string {
     if (node.nodeType !== 1) return;
     const el = node as Element;
     const tag = el.tagName.toUpperCase();
-    if (SKIP.has(tag) || el.hasAttribute('hidden') || isInlineHidden(el)) return;
+    if (SKIP.has(tag) || el.hasAttribute('hidden') || isInlineHidden(el) || (skip && depth > 0 && skip(el))) return;
     const block = BLOCK.has(tag);
     if (block) out.push('\n');
     for (let c = el.firstChild; c; c = c.nextSibling) walk(c, depth + 1);
@@ -41,9 +44,35 @@ export function visibleText(root: Element, maxChars = 1_000_000): string {
     .slice(0, maxChars);
 }
 
-/** Text of one element with whitespace collapsed. */
-export function cleanText(el: Element | null | undefined): string {
-  return (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+/** The first `max` characters of a text node, without reading the rest. */
+function readText(node: Text, max: number): string {
+  const len = node.length ?? node.data.length;
+  return len <= max ? node.data : node.substringData(0, Math.max(0, max));
+}
+
+/**
+ * Text of one element with whitespace collapsed, read up to `maxChars`
+ * (names and job lines are short; a whole page's text is never wanted here).
+ */
+export function cleanText(el: Element | null | undefined, maxChars = 2000): string {
+  if (!el) return '';
+  const out: string[] = [];
+  let length = 0;
+  const walk = (node: Node, depth: number): void => {
+    if (length > maxChars || depth > 200) return;
+    if (node.nodeType === 3) {
+      const t = readText(node as Text, maxChars - length + 1);
+      out.push(t);
+      length += t.length;
+      return;
+    }
+    if (node.nodeType !== 1) return;
+    const tag = (node as Element).tagName.toUpperCase();
+    if (tag === 'SCRIPT' || tag === 'STYLE' || tag === 'TEMPLATE') return;
+    for (let c = node.firstChild; c; c = c.nextSibling) walk(c, depth + 1);
+  };
+  walk(el, 0);
+  return out.join('').replace(/\s+/g, ' ').trim().slice(0, maxChars);
 }
 
 function isInlineHidden(el: Element): boolean {

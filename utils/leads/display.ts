@@ -45,9 +45,12 @@ const GUESSED: ReadonlySet<FieldSource> = new Set(['text', 'heading', 'meta']);
  * extraction gives one) is below 0.7, or else it came from loose page text,
  * a heading or a meta tag. `key` is a provenance key (`title`, `emails:x@y`).
  */
-export function isLowConfidence(lead: Pick<Lead, 'provenance'> & { confidence?: Record<string, number> }, key: string): boolean {
+export function isLowConfidence(lead: Pick<Lead, 'provenance'> & { confidence?: Record<string, number | string> }, key: string): boolean {
   const c = lead.confidence?.[key];
   if (typeof c === 'number') return c < 0.7;
+  // Extraction's own levels (ProspectSchema.confidence): only a guess is marked.
+  if (c === 'low') return true;
+  if (c === 'high' || c === 'medium') return false;
   const src = lead.provenance[key];
   return !!src && GUESSED.has(src);
 }

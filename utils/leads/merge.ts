@@ -1,6 +1,6 @@
 // Identity keys of a lead, and merging records that describe the same person.
 import { normalizeEmail, splitName, unique, urlKey } from './normalize';
-import { LeadSchema, LIMITS, provenanceKey, type Lead, type Prospect, type Provenance } from './schema';
+import { LeadSchema, LIMITS, provenanceKey, type Confidence, type Lead, type Prospect, type Provenance } from './schema';
 
 const SCALARS = ['name', 'firstName', 'lastName', 'title', 'company', 'website', 'location', 'sourceUrl'] as const;
 const PROFILE_SLOTS = ['linkedin', 'x', 'github'] as const;
@@ -34,13 +34,21 @@ export function isSamePerson(a: Pick<Prospect, 'emails' | 'profiles'>, b: Pick<P
 export function mergeProspects<T extends Prospect>(preferred: T, other: Prospect): T {
   const out: T = structuredClone(preferred);
   const prov: Provenance = { ...out.provenance };
+  const conf: NonNullable<Confidence> = { ...out.confidence };
+  // Confidence travels with provenance: a value taken from `other` keeps how sure `other` was of it.
+  const take = (key: string): void => {
+    const src = other.provenance[key];
+    if (src) prov[key] = src;
+    const c = other.confidence?.[key];
+    if (c) conf[key] = c;
+  };
   // First and last name only belong with the name they came from.
   const namesAgree = !preferred.name || !other.name || preferred.name.toLowerCase() === other.name.toLowerCase();
   for (const f of SCALARS) {
     if ((f === 'firstName' || f === 'lastName') && !namesAgree) continue;
     if (!out[f] && other[f]) {
       out[f] = other[f];
-      if (other.provenance[f]) prov[f] = other.provenance[f];
+      take(f);
     }
   }
   if (out.name && !out.firstName && !out.lastName) {
@@ -51,8 +59,7 @@ export function mergeProspects<T extends Prospect>(preferred: T, other: Prospect
   for (const slot of PROFILE_SLOTS) {
     if (!out.profiles[slot] && other.profiles[slot]) {
       out.profiles[slot] = other.profiles[slot];
-      const src = other.provenance[`profiles.${slot}`];
-      if (src) prov[`profiles.${slot}`] = src;
+      take(`profiles.${slot}`);
     }
   }
   const otherKeys = new Set(out.profiles.other.map(urlKey));
@@ -64,11 +71,11 @@ export function mergeProspects<T extends Prospect>(preferred: T, other: Prospect
     for (const v of other[field]) {
       if (out[field].includes(v) || out[field].length >= LIMITS.listItems) continue;
       out[field].push(v);
-      const src = other.provenance[provenanceKey(field, v)];
-      if (src) prov[provenanceKey(field, v)] = src;
+      take(provenanceKey(field, v));
     }
   }
   out.provenance = prov;
+  if (out.confidence || other.confidence) out.confidence = conf;
   return out;
 }
 

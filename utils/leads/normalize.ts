@@ -1,12 +1,13 @@
 // Normalises contact values: emails (incl. obfuscated), phones (libphonenumber-js), profile URLs, names.
-import {
-  findPhoneNumbersInText,
-  parsePhoneNumberFromString,
-  type CountryCode,
-} from 'libphonenumber-js';
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
 
 // File-name endings that look like a TLD in "logo@2x.png"-style asset names.
-const ASSET_TLDS = new Set(['png', 'jpg', 'jpeg', 'gif', 'svg', 'webp', 'avif', 'css', 'js', 'ico', 'bmp']);
+const ASSET_TLDS = new Set([
+  'png', 'jpg', 'jpeg', 'gif', 'svg', 'webp', 'avif', 'css', 'js', 'mjs', 'ts', 'ico', 'bmp', 'tif', 'tiff', 'woff', 'woff2',
+  'ttf', 'otf', 'eot', 'mp4', 'webm', 'mp3', 'wav', 'json', 'map', 'html', 'htm', 'php', 'zip', 'pdf',
+]);
+// "git@github.com:org/repo": an SSH remote, not a mailbox.
+const SSH_HOSTS = /^git@(?:github\.com|gitlab\.com|bitbucket\.org|ssh\.dev\.azure\.com|gitea\.com|codeberg\.org)$/;
 const EMAIL_RE = /^[a-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?)*\.[a-z]{2,24}$/i;
 
 /**
@@ -25,11 +26,21 @@ export function normalizeEmail(raw: string): string {
   s = s.trim().replace(/^[<(["']+|[>)\]"'.,;:]+$/g, '').toLowerCase();
   if (s.length > 254 || !EMAIL_RE.test(s)) return '';
   const tld = s.slice(s.lastIndexOf('.') + 1);
-  if (ASSET_TLDS.has(tld)) return '';
+  if (ASSET_TLDS.has(tld) || SSH_HOSTS.test(s) || /^\d+(?:\.\d+)?x@/.test(s)) return '';
   return s;
 }
 
-const EMAIL_IN_TEXT_RE = /[a-z0-9._%+-]{1,64}@[a-z0-9.-]{1,253}\.[a-z]{2,24}\b/gi;
+// Local parts of shared mailboxes: they reach a company, not a person.
+const ROLE_LOCAL =
+  /^(?:info|hello|hi|contact|contacts|kontakt|contacto|contatto|bonjour|support|help|helpdesk|service|services|customerservice|sales|vertrieb|careers|career|jobs|job|karriere|recruiting|recruitment|talent|hr|press|presse|media|pr|news|newsletter|marketing|office|buero|büro|admin|administrator|team|enquiries|enquiry|inquiries|inquiry|billing|accounts|accounting|finance|invoices|privacy|datenschutz|legal|compliance|abuse|security|webmaster|postmaster|hostmaster|noreply|no-reply|donotreply|do-not-reply|mail|email|general|reception|empfang|accueil|partners|partnerships|events|hallo|post|anfrage|anfragen|bewerbung|feedback|investors|ir|studio|booking|bookings|orders|shop|store|welcome)(?:[._-][a-z0-9]+)?$/;
+
+/** Whether an address is a shared mailbox (info@, sales@, careers@…) rather than a person's. */
+export function isRoleEmail(email: string): boolean {
+  return ROLE_LOCAL.test(email.slice(0, email.indexOf('@')).toLowerCase());
+}
+
+// Not preceded by "/" or "@" (a URL path, "@scope/pkg@1.0"), not followed by "/" (a path) or "(" (a CSS at-rule call).
+const EMAIL_IN_TEXT_RE = /(?<![/@\w.%+-])[a-z0-9._%+-]{1,64}@[a-z0-9.-]{1,253}\.[a-z]{2,24}\b(?![/(@]|\.[a-z0-9])/gi;
 // "jane [at] acme [dot] com", "jane(at)acme(dot)co(dot)uk", "jane {at} acme.com"
 const OBFUSCATED_RE =
   /([a-z0-9._%+-]{1,64})\s*[[({<]\s*at\s*[\])}>]\s*([a-z0-9-]{1,63}(?:\s*(?:[[({<]\s*dot\s*[\])}>]|\.)\s*[a-z0-9-]{1,63}){1,4})/gi;
@@ -75,7 +86,7 @@ export function decodeCloudflareEmail(hex: string): string {
  * possible, since the page author already said it is a phone.
  */
 export function normalizePhone(raw: string, defaultCountry?: CountryCode, strict = false): string {
-  let s = raw.trim().replace(/^tel:/i, '').replace(/^callto:/i, '');
+  let s = foldPhoneText(raw).trim().replace(/^tel:/i, '').replace(/^callto:/i, '');
   try {
     s = decodeURIComponent(s);
   } catch {
@@ -89,11 +100,12 @@ export function normalizePhone(raw: string, defaultCountry?: CountryCode, strict
   return n.number;
 }
 
-/** Finds valid phone numbers in free text and returns them in E.164. */
-export function findPhonesInText(text: string, defaultCountry?: CountryCode): string[] {
-  // Bounded input: libphonenumber's scanner is linear, but a 5 MB page of digits still costs.
-  const found = findPhoneNumbersInText(text.slice(0, 200_000), defaultCountry);
-  return unique(found.map((f) => f.number.number));
+/** Turns full-width digits, `＋`, brackets and ideographic spaces into ASCII, and `++1` into `+1`. */
+export function foldPhoneText(text: string): string {
+  return text
+    .replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/\u3000/g, ' ')
+    .replace(/\+{2,}/g, '+');
 }
 
 /** Kinds of profile link recognised. */

@@ -51,7 +51,7 @@ export const ProfilesSchema = z.object({
   linkedin: text(LIMITS.url),
   x: text(LIMITS.url),
   github: text(LIMITS.url),
-  other: z.array(z.string().trim().max(LIMITS.url)).max(LIMITS.listItems).default([]),
+  other: z.array(z.string().trim().max(LIMITS.url)).max(LIMITS.listItems).default(() => []),
 });
 export type Profiles = z.infer<typeof ProfilesSchema>;
 /** The single-URL profile slots. */
@@ -62,8 +62,18 @@ export type ProfileKindKey = 'linkedin' | 'x' | 'github';
  * `profiles.linkedin`); list values use `emails:<value>` / `phones:<value>`
  * so each address remembers where it was found (see {@link provenanceKey}).
  */
-export const ProvenanceSchema = z.record(z.string().max(2100), FieldSourceSchema).default({});
+export const ProvenanceSchema = z.record(z.string().max(2100), FieldSourceSchema).default(() => ({}));
 export type Provenance = z.infer<typeof ProvenanceSchema>;
+
+/** How sure extraction is of a value: structured data, mailto/tel links high; labelled text medium; heuristics low. */
+export const ConfidenceLevelSchema = z.enum(['high', 'medium', 'low']);
+export type ConfidenceLevel = z.infer<typeof ConfidenceLevelSchema>;
+/**
+ * Per-field confidence, keyed like {@link ProvenanceSchema}. Optional, so
+ * records written before it existed (and code building leads by hand) stay valid.
+ */
+export const ConfidenceSchema = z.record(z.string().max(2100), ConfidenceLevelSchema).optional();
+export type Confidence = z.infer<typeof ConfidenceSchema>;
 
 /**
  * What extraction finds on a page: a lead without the user's own data
@@ -76,13 +86,14 @@ export const ProspectSchema = z.object({
   lastName: text(LIMITS.namePart),
   title: text(LIMITS.shortText),
   company: text(LIMITS.shortText),
-  emails: z.array(z.string().trim().max(LIMITS.email)).max(LIMITS.listItems).default([]),
-  phones: z.array(z.string().trim().max(LIMITS.phone)).max(LIMITS.listItems).default([]),
-  profiles: ProfilesSchema.default({ linkedin: '', x: '', github: '', other: [] }),
+  emails: z.array(z.string().trim().max(LIMITS.email)).max(LIMITS.listItems).default(() => []),
+  phones: z.array(z.string().trim().max(LIMITS.phone)).max(LIMITS.listItems).default(() => []),
+  profiles: ProfilesSchema.default(() => ({ linkedin: '', x: '', github: '', other: [] })),
   website: text(LIMITS.url),
   location: text(LIMITS.shortText),
   sourceUrl: text(LIMITS.sourceUrl),
   provenance: ProvenanceSchema,
+  confidence: ConfidenceSchema,
 });
 export type Prospect = z.infer<typeof ProspectSchema>;
 /** Input form of a prospect: every field with a default may be omitted. */
@@ -91,12 +102,27 @@ export type ProspectInput = z.input<typeof ProspectSchema>;
 /** The single definition of a saved lead, used by storage, UI, export and CLI. */
 export const LeadSchema = ProspectSchema.extend({
   id: z.string().min(1).max(100),
-  tags: z.array(z.string().trim().min(1).max(LIMITS.tag)).max(LIMITS.tags).default([]),
+  tags: z.array(z.string().trim().min(1).max(LIMITS.tag)).max(LIMITS.tags).default(() => []),
   note: text(LIMITS.note),
   capturedAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 });
 export type Lead = z.infer<typeof LeadSchema>;
+
+/**
+ * The organization behind a page, with the contacts that belong to no
+ * person on it (a footer's info@, the switchboard, the fax). Kept apart from
+ * people so a generic address never becomes someone's email.
+ */
+export const OrganizationSchema = z.object({
+  name: text(LIMITS.shortText),
+  emails: z.array(z.string().trim().max(LIMITS.email)).max(LIMITS.listItems).default(() => []),
+  phones: z.array(z.string().trim().max(LIMITS.phone)).max(LIMITS.listItems).default(() => []),
+  fax: z.array(z.string().trim().max(LIMITS.phone)).max(LIMITS.listItems).default(() => []),
+  website: text(LIMITS.url),
+  sourceUrl: text(LIMITS.sourceUrl),
+});
+export type Organization = z.infer<typeof OrganizationSchema>;
 
 /** Result the content script returns from `executeScript`. */
 export const ExtractionResultSchema = z.discriminatedUnion('ok', [
@@ -104,7 +130,8 @@ export const ExtractionResultSchema = z.discriminatedUnion('ok', [
     ok: z.literal(true),
     url: z.string(),
     prospects: z.array(ProspectSchema).max(LIMITS.prospectsPerPage),
-    warnings: z.array(z.string()).default([]),
+    organizations: z.array(OrganizationSchema).max(20).default(() => []),
+    warnings: z.array(z.string()).default(() => []),
   }),
   z.object({ ok: z.literal(false), url: z.string().default(''), error: z.string() }),
 ]);

@@ -1,0 +1,71 @@
+// Person names in page text: cleaning link and badge noise, and telling a name from a heading or a button.
+import { looksLikePersonName } from '../leads/normalize';
+
+// Words of headings, buttons and chrome that are capitalised like names ("Meet The Team", "Book A Demo").
+const NOT_NAME_WORDS = new Set(
+  `the our us we you your my team teams contact contacts about meet more get started learn read view profile profiles join careers
+career news blog services service products product solutions leadership board directors director people staff faculty members
+speakers speaker partners partner office offices press media events event privacy policy terms sign log in up download book demo
+request free trial now today all see new company inc llc gmbh ltd corp group university department school institute firm
+associates kontakt impressum über uns mentions légales nous contactez équipe welcome hello thanks search results follow share
+subscribe watch listen register schedule agenda venue tickets sponsors keynote session workshop conference summit and of for to
+with by on at from what who how why where when is are was this that it its site website menu navigation next previous submit send
+apply close cookie cookies settings account login logout overview introduction details information info support help faq pricing
+plans features documentation docs resources community customers customer studies jobs hiring culture mission vision values history
+management executive executives committee advisory council alumni students student research publications publication projects
+project courses course programs program admissions admission contactez-nous über-uns datenschutz nachricht anfrage senden message
+email phone address location locations directions opening chief officer founder cofounder co-founder ceo cto cfo coo president
+vice manager senior junior engineer engineering sales marketing operations finance legal counsel associate professor assistant
+lecturer researcher emeritus practice practices area areas industries industry insights capabilities expertise award awards
+recognition education related featured latest popular recent posts article articles comments reply edit tweet likes followers
+following repositories repository fork forks sponsor organization organizations pinned achievements`.split(/\s+/),
+);
+
+const DEGREE = /^(?:ph\.?\s?d|m\.?d|j\.?d|jr|sr|ii|iii|iv|esq|mba|cpa|dds|rn|msc|bsc|ma|ba|ms|bs|dphil|frs|llm|llb|pe|cfa|pmp|mph|edd|dvm|od|do|np|pa|facp|faia|aia)\.?$/i;
+
+/**
+ * Strips what sites wrap around a name in people lists: "View Jane Doe's
+ * profile", connection degrees ("• 2nd"), pronouns, status badges,
+ * trailing degrees after a comma are kept for the caller to decide.
+ */
+export function cleanPersonName(raw: string): string {
+  let s = raw.replace(/\s+/g, ' ').trim();
+  s = s.replace(/\s*\b(?:View|Visit|See|Open)\b.*?(?:['’]s)?\s+(?:profile|page|bio|details)\b.*$/i, '');
+  s = s.replace(/\s*[•·]\s*(?:1st|2nd|3rd\+?|\d+(?:st|nd|rd|th)\+?)\b.*$/i, '');
+  s = s.replace(/\s*\b(?:1st|2nd|3rd\+?)\s*(?:degree)?\s*(?:connection)?$/i, '');
+  s = s.replace(/\s*\((?:she|he|they|her|him|them|ze)\/[a-z/]+\)/gi, '');
+  s = s.replace(/\s*\b(?:Status is|Online|Offline|Verified|Premium|Open to work)\b.*$/i, '');
+  s = s.replace(/^(?:By|Von|Par|Por|Di|Door|Written by|Posted by|Author:|About|Meet|Contact|Über|À propos de|Kontakt)\s+/i, '');
+  s = s.replace(/[\s,;:|•·–—-]+$/, '').trim();
+  // Directories sort by family name: "Sorensen, Helena" is Helena Sorensen; "Jane Doe, PhD" keeps its order.
+  const inverted = /^([\p{Lu}][\p{L}'’-]+(?:[\s-][\p{Lu}][\p{L}'’-]+)?),\s*([\p{Lu}][\p{L}'’-]+(?:\s[\p{Lu}][\p{L}'’.-]*)*)$/u.exec(s);
+  if (inverted && !DEGREE.test(inverted[2]!) && !/\s/.test(inverted[1]!.trim()) ) return `${inverted[2]} ${inverted[1]}`;
+  return s;
+}
+
+/** Whether text written with CJK characters is shaped like a personal name (山田 太郎, 山田太郎). */
+// Words of company-profile tables and contact pages written in ideographs: labels, not names.
+const CJK_NOT_NAME = /電話|住所|会社|設立|資本|所在|事業|従業|代表|番号|営業|時間|株式|有限|合同|本社|支社|支店|概要|情報|窓口|問い?合|部門|センター|メール|ファックス|取引|銀行|沿革|理念|採用|連絡|受付|担当|氏名|名前|役職|部|課/;
+
+function looksLikeCjkName(s: string): boolean {
+  if (CJK_NOT_NAME.test(s)) return false;
+  return /^[\u4e00-\u9fff\u3005]{1,4}[\s\u3000]?[\u4e00-\u9fff\u3005\u3040-\u30ff]{1,4}$/.test(s) && s.replace(/\s/g, '').length >= 2;
+}
+
+/**
+ * Whether a short text is a person's name: name-shaped (capitalised words,
+ * no digits) and not a heading, button or job title made of capitalised
+ * common words ("Meet The Team", "Contact Us", "Head Of Sales").
+ * `cjk` also accepts 2–8 ideographs, for places where a label already said
+ * a name follows (代表取締役 山田太郎).
+ */
+export function isPersonName(text: string, cjk = false): boolean {
+  const s = text.replace(/\s+/g, ' ').trim();
+  if (cjk && looksLikeCjkName(s)) return true;
+  const base = s.replace(/,\s*(?:[A-Z][A-Za-z.]{1,8}\.?)(?:,\s*[A-Z][A-Za-z.]{1,8}\.?)*$/, '');
+  if (!looksLikePersonName(base)) return false;
+  const words = base.toLowerCase().split(/\s+/).map((w) => w.replace(/[.'’]/g, ''));
+  const common = words.filter((w) => NOT_NAME_WORDS.has(w)).length;
+  // "Anna de la Cruz" has particles; a name has at least two words that are not common words.
+  return common === 0 || (words.length - common >= 2 && !words.some((w) => ['team', 'contact', 'us', 'our', 'the', 'view', 'profile', 'more'].includes(w)));
+}
