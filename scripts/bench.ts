@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { crmSyncBench } from './bench/crm-sync';
+import { hostileStructuredBench } from './bench/hostile-structured';
 import { popupBench } from './bench/popup';
 import { toCsv } from '../utils/export/csv';
 import { toVCards } from '../utils/export/vcard';
@@ -59,6 +60,9 @@ const leads = Array.from({ length: 10_000 }, (_, i) =>
 );
 time('CSV of 10,000 leads', 500, () => toCsv(leads), 3);
 time('vCard of 10,000 leads (Node)', 2000, () => toVCards(leads), 3);
+
+// Hostile structured data (JSON-LD cycles and depth, nested microdata, thousands of broken blocks); BENCH_NO_HOSTILE=1 skips.
+if (!process.env.BENCH_NO_HOSTILE) rows.push(...hostileStructuredBench());
 
 // What a click injects: one self-contained function (its source is what executeScript sends).
 rows.push({ name: 'injected snapshot function (gzip)', value: gzipSync(snapshotPage.toString()).length / 1024, unit: 'KiB', target: 40 });

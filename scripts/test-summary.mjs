@@ -1,10 +1,12 @@
-// Sums vitest and Playwright JSON reports into one closing line:
+// Sums vitest, Playwright and conformance JSON reports into one closing line:
 // "N passed, N failed". A missing or unreadable report counts as one
 // failure, so a crashed runner can never look green; so does each failed
-// non-test step named in $FAILED_STEPS (type-check, build).
+// non-test step named in $FAILED_STEPS (type-check, build). Conformance:
+// every passing case counts as passed, a failing required case as failed; a
+// failing optional case is reported on its own line and fails nothing.
 import { readFileSync } from 'node:fs';
 
-const [unitPath, e2ePath] = process.argv.slice(2);
+const [unitPath, e2ePath, conformancePath] = process.argv.slice(2);
 let passed = 0;
 let failed = 0;
 
@@ -34,6 +36,21 @@ if (e2e) {
   passed += e2ePassed;
   failed += e2eFailed;
   console.log(`e2e: ${e2ePassed} passed, ${e2eFailed} failed`);
+}
+if (conformancePath) {
+  const c = read(conformancePath, 'conformance');
+  const t = c?.totals;
+  if (t) {
+    const requiredFailed = t.required - t.requiredPass;
+    passed += t.requiredPass + t.optionalPass;
+    failed += requiredFailed;
+    const share = t.optional ? Math.round((100 * t.optionalPass) / t.optional) : 100;
+    console.log(`conformance: ${t.requiredPass + t.optionalPass} passed, ${requiredFailed} failed (required ${t.requiredPass}/${t.required})`);
+    console.log(`conformance optional: ${t.optionalPass}/${t.optional} pass (${share}%, goal 80%); ${t.optional - t.optionalPass} not passing, not counted as failures`);
+  } else if (c) {
+    console.error(`conformance: report at ${conformancePath} has no totals`);
+    failed += 1;
+  }
 }
 const failedSteps = (process.env.FAILED_STEPS ?? '').split(/\s+/).filter(Boolean);
 for (const step of failedSteps) {
