@@ -26,8 +26,10 @@ export function CaptureView(props: {
   onSaved: (result: { lead: Lead; status: 'created' | 'updated'; mergedIds: string[] }) => void;
   /** Leads removed from the store (an undone first save). */
   onRemoved: (ids: string[]) => void;
+  /** The page's prospects (or an error) are on screen. */
+  onShown?: () => void;
 }) {
-  const { db, tabId, knownTags, onSaved, onRemoved } = props;
+  const { db, tabId, knownTags, onSaved, onRemoved, onShown } = props;
   const lastSaves = useRef(new Map<string, LastSave>());
   const [state, setState] = useState<State>({ kind: 'loading' });
   const [saveAll, setSaveAll] = useState(0);
@@ -54,7 +56,9 @@ export function CaptureView(props: {
 
   useEffect(() => {
     // Read by `npm run bench` (popup open → prospects shown).
-    if (state.kind !== 'loading') performance.mark('ps:capture-shown');
+    if (state.kind === 'loading') return;
+    performance.mark('ps:capture-shown');
+    onShown?.();
   }, [state.kind]);
 
   const save = async (draft: Draft, lead: Lead) => {

@@ -30,12 +30,15 @@ export function App() {
     openLeadDb().then(setDb, (e: Error) => setDb(new Error(`Cannot open lead storage: ${e.message}`)));
     resolveTargetTabId(location.search).then(setTabId, (e: Error) => setTabId(e));
   }, []);
-  // A count and the distinct tags: both read from indexes, never the records.
+  // The count and the distinct tags walk an index (linear in Chromium): they wait until the view the
+  // user looks at has what it needs, so they never queue ahead of the capture's lookups or the first rows.
+  const [settled, setSettled] = useState(false);
+  const firstRowsIn = rows.state.index.rows.length > 0 || rows.state.complete;
   useEffect(() => {
-    if (!okDb) return;
+    if (!okDb || !(settled || firstRowsIn)) return;
     countLeads(okDb).then(setTotal, () => setTotal(undefined));
     listTags(okDb).then(setTags, () => setTags([]));
-  }, [okDb]);
+  }, [okDb, settled || firstRowsIn]);
 
   const show = (v: View) => {
     setView(v);
@@ -104,6 +107,7 @@ export function App() {
               tabId={tabId}
               knownTags={tags}
               onSaved={onSaved}
+              onShown={() => setSettled(true)}
               onRemoved={(ids) => {
                 setTotal((n) => (n === undefined ? n : n - ids.length));
                 rows.removed(ids);
