@@ -2,10 +2,10 @@ import { useEffect, useState } from 'react';
 import { captureTab } from '@/utils/extract/capture';
 import { prefillFromSaved } from '@/utils/leads/merge';
 import { emptyProspect, prospectToLead, type Lead } from '@/utils/leads/schema';
-import { findDuplicate, saveLead, type LeadDb } from '@/utils/leads/store';
+import { findDuplicate, saveLead, type LeadDb, type SaveOptions } from '@/utils/leads/store';
 import { queueAutoSync } from '@/utils/sync/enqueue';
 import { CrmLookup } from './CrmLookup';
-import { LeadEditor } from './LeadEditor';
+import { LeadEditor, type SaveOutcome } from './LeadEditor';
 
 const LOOKUP_MAX = 10;
 
@@ -46,11 +46,22 @@ export function CaptureView(props: { db: LeadDb; tabId: number | Error; knownTag
     if (state.kind !== 'loading') performance.mark('ps:capture-shown');
   }, [state.kind]);
 
-  const save = async (lead: Lead) => {
-    const result = await saveLead(db, lead);
+  // A saved lead sharing an email or profile under another name is never merged without asking.
+  const save = async (lead: Lead, onConflict: SaveOptions['onConflict'] = 'ask'): Promise<SaveOutcome> => {
+    const result = await saveLead(db, lead, { onConflict });
+    if (result.status === 'conflict') {
+      return {
+        status: 'question',
+        message: `${result.conflicts.map((c) => c.message).join('; ')}: merge, or keep both?`,
+        choices: [
+          { label: 'Merge', run: () => save(lead, 'merge') },
+          { label: 'Keep both', run: () => save(lead, 'keep-both') },
+        ],
+      };
+    }
     onSaved(result);
     void queueAutoSync(db, [result.lead]).catch(() => {});
-    return result.status;
+    return { status: result.status, lead: result.lead };
   };
   const addBlank = (url: string) =>
     setState({ kind: 'ready', url, warnings: [], drafts: [{ lead: prospectToLead(emptyProspect(url)), alreadySaved: false }] });
@@ -94,7 +105,7 @@ export function CaptureView(props: { db: LeadDb; tabId: number | Error; knownTag
         <div key={d.lead.id}>
           {/* CRM lookups for the first few prospects only: a team page must not use up the CRM's search rate. */}
           {i < LOOKUP_MAX && <CrmLookup email={d.lead.emails[0] ?? ''} linkedin={d.lead.profiles.linkedin} />}
-          <LeadEditor lead={d.lead} alreadySaved={d.alreadySaved} knownTags={knownTags} onSave={save} saveSignal={saveAll} />
+          <LeadEditor lead={d.lead} alreadySaved={d.alreadySaved} knownTags={knownTags} onSave={(lead) => save(lead)} saveSignal={saveAll} />
         </div>
       ))}
     </div>
