@@ -1,6 +1,6 @@
 // Issue 6 in a real browser: identity conflicts asked in the popup, concurrent edits in two windows, long URLs, the CSV separator.
 import { readFileSync } from 'node:fs';
-import { expect, openPopupFor, saveCard, test } from './fixtures';
+import { expect, openPopupFor, rowAction, saveCard, test } from './fixtures';
 
 test('a page with a saved email under another name asks: merge or keep both', async ({ capture, openPopup }) => {
   const { popup: first } = await capture('person-jsonld.html');
@@ -31,9 +31,8 @@ test('two windows editing the same lead: other fields merge, the same field is r
   const openEditor = async () => {
     const p = await openPopup();
     await p.getByRole('tab', { name: /Saved leads/ }).click();
-    const item = p.getByRole('list', { name: 'Saved leads' }).getByRole('listitem').first();
-    await item.getByRole('button', { name: 'Edit' }).click();
-    return item.getByRole('form');
+    await rowAction(p, 'Jane Doe', 'Edit');
+    return p.getByRole('form', { name: /Prospect Jane Doe/ });
   };
   const a = await openEditor();
   const b = await openEditor();
