@@ -2,10 +2,10 @@ import { useEffect, useRef, useState } from 'react';
 import { captureTab } from '@/utils/extract/capture';
 import { prefillFromSaved } from '@/utils/leads/merge';
 import { emptyProspect, prospectToLead, type Lead } from '@/utils/leads/schema';
-import { deleteLead, findDuplicate, putLead, saveLead, type LeadDb } from '@/utils/leads/store';
+import { deleteLead, findDuplicate, restoreLeads, saveLead, type LeadDb, type SaveOptions } from '@/utils/leads/store';
 import { queueAutoSync } from '@/utils/sync/enqueue';
 import { CrmLookup } from './CrmLookup';
-import { LeadEditor } from './LeadEditor';
+import { LeadEditor, type SaveOutcome } from './LeadEditor';
 
 const LOOKUP_MAX = 10;
 
@@ -61,21 +61,33 @@ export function CaptureView(props: {
     onShown?.();
   }, [state.kind]);
 
-  const save = async (draft: Draft, lead: Lead) => {
+  // A saved lead sharing an email or profile under another name is never merged without asking.
+  const save = async (draft: Draft, lead: Lead, onConflict: SaveOptions['onConflict'] = 'ask'): Promise<SaveOutcome> => {
     const before = lastSaves.current.get(draft.lead.id);
-    const result = await saveLead(db, lead);
+    const result = await saveLead(db, lead, { onConflict });
+    if (result.status === 'conflict') {
+      return {
+        status: 'question',
+        message: `${result.conflicts.map((c) => c.message).join('; ')}: merge, or keep both?`,
+        choices: [
+          { label: 'Merge', run: () => save(draft, lead, 'merge') },
+          { label: 'Keep both', run: () => save(draft, lead, 'keep-both') },
+        ],
+      };
+    }
     // Undo returns to the state before the first save of this card: the stored lead it updated, or none.
     lastSaves.current.set(draft.lead.id, { id: result.lead.id, before: before ? before.before : draft.saved, mergedIds: result.mergedIds });
     onSaved(result);
     void queueAutoSync(db, [result.lead]).catch(() => {});
-    return result.status;
+    return { status: result.status, lead: result.lead };
   };
   const undo = async (draft: Draft) => {
     const last = lastSaves.current.get(draft.lead.id);
     if (!last) return;
     if (last.mergedIds.length) throw new Error('this save joined several saved leads into one, which cannot be taken apart again');
     if (last.before) {
-      await putLead(db, last.before);
+      // Put the earlier version back as it was (a revision check would refuse it: this save moved the revision on).
+      await restoreLeads(db, [last.before]);
       onSaved({ lead: last.before, status: 'updated', mergedIds: [] });
     } else {
       await deleteLead(db, last.id);

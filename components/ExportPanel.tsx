@@ -1,5 +1,6 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { exportFileName, toCsv } from '@/utils/export/csv';
+import { getSettings, saveSettings, type Settings } from '@/utils/settings';
 import { toBackupJson } from '@/utils/leads/backup';
 import { downloadText } from '@/utils/export/download';
 import type { Lead } from '@/utils/leads/schema';
@@ -10,6 +11,8 @@ import { toVCards } from '@/utils/export/vcard';
 export function ExportPanel(props: { db: LeadDb; tags: string[]; total: number }) {
   const { db, tags, total } = props;
   const [tag, setTag] = useState('');
+  const [delimiter, setDelimiter] = useState<Settings['csvDelimiter']>(',');
+  useEffect(() => void getSettings().then((s) => setDelimiter(s.csvDelimiter)), []);
   const [message, setMessage] = useState<{ ok: boolean; text: string }>();
   const id = useId();
 
@@ -18,7 +21,7 @@ export function ExportPanel(props: { db: LeadDb; tags: string[]; total: number }
       const leads: Lead[] = tag ? await listLeadsByTag(db, tag) : await listLeads(db);
       if (!leads.length) return setMessage({ ok: false, text: 'There are no leads to export.' });
       const name = exportFileName(format, tag);
-      if (format === 'csv') downloadText(document, name, toCsv(leads), 'text/csv;charset=utf-8');
+      if (format === 'csv') downloadText(document, name, toCsv(leads, { delimiter }), 'text/csv;charset=utf-8');
       else if (format === 'vcf') downloadText(document, name, toVCards(leads), 'text/vcard;charset=utf-8');
       else downloadText(document, name, toBackupJson(leads), 'application/json');
       setMessage({ ok: true, text: `Exported ${leads.length} lead${leads.length === 1 ? '' : 's'} to ${name}` });
@@ -44,6 +47,21 @@ export function ExportPanel(props: { db: LeadDb; tags: string[]; total: number }
               Tagged “{t}”
             </option>
           ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-sep`}>CSV separator</label>
+        <select
+          id={`${id}-sep`}
+          value={delimiter}
+          onChange={(e) => {
+            const next = e.target.value as Settings['csvDelimiter'];
+            setDelimiter(next);
+            saveSettings({ csvDelimiter: next }).catch((err: Error) => setMessage({ ok: false, text: `Separator not saved: ${err.message}` }));
+          }}
+        >
+          <option value=",">Comma (,): English Excel, CRM importers</option>
+          <option value=";">Semicolon (;): Excel in German, French and most European locales</option>
         </select>
       </div>
       <div className="actions">

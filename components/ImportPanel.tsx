@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { parseBackup } from '@/utils/leads/backup';
+import { checkBackupFileSize, parseBackup } from '@/utils/leads/backup';
 import { importLeads, type LeadDb } from '@/utils/leads/store';
 
 type Message = { ok: boolean; text: string; details?: string[] };
@@ -14,16 +14,27 @@ export function ImportPanel(props: { db: LeadDb; onImported: () => void }) {
   const run = async (file: File) => {
     setBusy(true);
     try {
+      // The size is checked before the file is read, so a huge file never fills memory.
+      const size = checkBackupFileSize(file.size);
+      if (!size.ok) return setMessage({ ok: false, text: `Nothing imported: ${size.error}` });
       const parsed = parseBackup(await file.text());
       if (!parsed.ok) return setMessage({ ok: false, text: `Nothing imported: ${parsed.error}` });
-      const { created, updated, unchanged } = await importLeads(db, parsed.leads);
-      const skipped = parsed.skipped.length;
+      const { created, updated, unchanged, conflicts, skipped: failed } = await importLeads(db, parsed.leads);
+      const skipped = parsed.skipped.length + failed.length;
+      const details = [
+        ...parsed.skipped.map((s) => `record ${s.index + 1} skipped: ${s.reason}`),
+        ...failed.map((s) => `${parsed.leads[s.index]?.name || `lead ${s.index + 1}`} skipped: ${s.reason}`),
+        ...conflicts.map((c) => `${c.name}: ${c.message}`),
+        ...parsed.repaired.map((r) => `record ${r.index + 1} repaired: ${r.repairs.join('; ')}`),
+      ];
       setMessage({
-        ok: skipped === 0,
+        ok: skipped === 0 && conflicts.length === 0,
         text:
           `Imported ${file.name}: ${created} new, ${updated} updated, ${unchanged} unchanged` +
-          (skipped ? `; ${skipped} record${skipped === 1 ? '' : 's'} skipped as invalid:` : '.'),
-        details: parsed.skipped.slice(0, 20).map((s) => `record ${s.index + 1}: ${s.reason}`),
+          (skipped ? `; ${skipped} record${skipped === 1 ? '' : 's'} skipped` : '') +
+          (conflicts.length ? `; ${conflicts.length} kept apart from a saved lead with another name` : '') +
+          (details.length ? ':' : '.'),
+        details: details.slice(0, 50),
       });
       onImported();
     } catch (e) {

@@ -4,7 +4,20 @@ import { describeChanges, formatPhone, initials, isLowConfidence, relativeTime }
 import type { Lead } from '@/utils/leads/schema';
 import { TagInput } from './TagInput';
 
-type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; status: 'created' | 'updated' } | { kind: 'error'; message: string };
+/**
+ * What saving a card led to: saved, or a question for the user (e.g. "Jane
+ * Doe is saved with this email: merge / keep both") whose choices save again.
+ */
+export type SaveOutcome =
+  | { status: 'created' | 'updated'; lead: Lead }
+  | { status: 'question'; message: string; choices: Array<{ label: string; run: () => Promise<SaveOutcome> }> };
+
+type SaveState =
+  | { kind: 'idle' }
+  | { kind: 'saving' }
+  | { kind: 'saved'; status: 'created' | 'updated' }
+  | { kind: 'question'; outcome: Extract<SaveOutcome, { status: 'question' }> }
+  | { kind: 'error'; message: string };
 
 const FIELDS: Array<{ key: Exclude<keyof LeadForm, 'tags'>; label: string; multiline?: boolean }> = [
   { key: 'name', label: 'Name' },
@@ -31,7 +44,8 @@ export function LeadEditor(props: {
   lead: Lead;
   knownTags: string[];
   alreadySaved?: boolean;
-  onSave: (lead: Lead) => Promise<'created' | 'updated'>;
+  /** Stores the edited lead; `base` is the lead the form was opened with (for detecting concurrent edits). */
+  onSave: (lead: Lead, base: Lead) => Promise<SaveOutcome>;
   /** Each new value (from "Save all") saves this card as its Save button would. */
   saveSignal?: number;
   variant?: 'card' | 'form';
@@ -44,6 +58,8 @@ export function LeadEditor(props: {
 }) {
   const { lead, knownTags, alreadySaved, onSave, saveSignal, variant = 'form', saved, onUndo, focusSave } = props;
   const [form, setForm] = useState<LeadForm>(() => leadToForm(lead));
+  // The lead the form edits: as opened, then as last saved (not a newer copy the list may pass in later).
+  const [base, setBase] = useState<Lead>(lead);
   const [errors, setErrors] = useState<Partial<Record<keyof LeadForm, string>>>({});
   const [state, setState] = useState<SaveState>({ kind: 'idle' });
   const [expanded, setExpanded] = useState(variant === 'form');
@@ -56,8 +72,19 @@ export function LeadEditor(props: {
     if (focusSave) saveButton.current?.focus();
   }, [focusSave]);
 
+  const settle = async (pending: Promise<SaveOutcome>) => {
+    setState({ kind: 'saving' });
+    try {
+      const outcome = await pending;
+      if (outcome.status === 'question') return setState({ kind: 'question', outcome });
+      setBase(outcome.lead);
+      setState({ kind: 'saved', status: outcome.status });
+    } catch (e) {
+      setState({ kind: 'error', message: (e as Error).message });
+    }
+  };
   const save = async () => {
-    const result = formToLead(form, lead);
+    const result = formToLead(form, base);
     if ('errors' in result) {
       setErrors(result.errors);
       // A mistake in a collapsed field must be visible to be fixed.
@@ -65,12 +92,7 @@ export function LeadEditor(props: {
       return;
     }
     setErrors({});
-    setState({ kind: 'saving' });
-    try {
-      setState({ kind: 'saved', status: await onSave(result.lead) });
-    } catch (e) {
-      setState({ kind: 'error', message: (e as Error).message });
-    }
+    await settle(onSave(result.lead, base));
   };
   const undo = async () => {
     try {
@@ -97,13 +119,13 @@ export function LeadEditor(props: {
   const emails = splitLines(form.emails);
   const heading = form.name || emails[0] || 'Unnamed prospect';
   const isSaved = state.kind === 'saved';
-  const draft = saved && !isSaved ? formToLead(form, lead) : undefined;
+  const draft = saved && !isSaved ? formToLead(form, base) : undefined;
   const changes = saved && draft && 'lead' in draft ? describeChanges(saved, draft.lead) : [];
   const fields = (
     <div className="details" id={`${id}-details`} hidden={!expanded}>
       {FIELDS.map(({ key, label, multiline }) => {
         const fieldId = `${id}-${key}`;
-        const source = provenanceLabel(lead, key);
+        const source = provenanceLabel(base, key);
         const guessed = fieldIsGuess(lead, key);
         return (
           <div className="field" key={key}>
@@ -134,6 +156,38 @@ export function LeadEditor(props: {
         );
       })}
     </div>
+  );
+  const extras = (
+    <>
+      {errors.tags && (
+        <p className="error" role="alert">
+          Tags: {errors.tags}
+        </p>
+      )}
+      {base.history.length > 0 && (
+        <details className="history">
+          <summary>Other values seen ({base.history.length})</summary>
+          <ul>
+            {base.history.map((h) => (
+              <li key={`${h.at}-${h.field}-${h.value}`}>
+                {HISTORY_LABELS[h.field]}: {h.value} ({h.change === 'replaced' ? 'replaced' : 'not applied'} {h.at.slice(0, 10)}
+                {h.source ? `, from ${h.source}` : ''})
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+      {state.kind === 'question' && (
+        <div className="question" role="alertdialog" aria-label={state.outcome.message}>
+          <p>{state.outcome.message}</p>
+          {state.outcome.choices.map((c) => (
+            <button type="button" key={c.label} onClick={() => void settle(c.run())}>
+              {c.label}
+            </button>
+          ))}
+        </div>
+      )}
+    </>
   );
   const sub = [form.title, form.company].filter(Boolean).join(' · ');
   const profiles = PROFILE_LINKS.filter((p) => /^https?:\/\//i.test(form[p.key].trim()));
@@ -191,6 +245,7 @@ export function LeadEditor(props: {
             </p>
           )}
           <TagInput tags={form.tags} suggestions={knownTags} onChange={(tags) => setForm({ ...form, tags })} />
+{extras}
           <div className="actions">
             <button ref={saveButton} type="submit" className="primary" disabled={state.kind === 'saving'}>
               {alreadySaved ? 'Update lead' : 'Save lead'}
@@ -215,6 +270,7 @@ export function LeadEditor(props: {
           </h2>
           {fields}
           <TagInput tags={form.tags} suggestions={knownTags} onChange={(tags) => setForm({ ...form, tags })} />
+{extras}
           <div className="actions">
             <button type="submit" className="primary" disabled={state.kind === 'saving'}>
               {alreadySaved ? 'Update lead' : 'Save lead'}
@@ -276,6 +332,8 @@ function fieldIsGuess(lead: Lead, key: keyof LeadForm): boolean {
   if (key === 'linkedin' || key === 'x' || key === 'github') return isLowConfidence(lead, `profiles.${key}`);
   return key !== 'tags' && key !== 'note' && isLowConfidence(lead, key);
 }
+
+const HISTORY_LABELS = { name: 'Name', title: 'Job title', company: 'Company' } as const;
 
 /** Short "json-ld"-style name of where a field's value came from. */
 function provenanceLabel(lead: Lead, key: keyof LeadForm): string {

@@ -4,9 +4,9 @@ import { browser } from 'wxt/browser';
 import { queryPositions, type RowSort } from '@/utils/leads/row-index';
 import { idsWithTag, type LeadRow } from '@/utils/leads/rows';
 import type { Lead } from '@/utils/leads/schema';
-import { deleteLead, getLead, putLead, type LeadDb } from '@/utils/leads/store';
+import { deleteLead, getLead, putLead, restoreLeads, type LeadDb } from '@/utils/leads/store';
 import { queueAutoSync } from '@/utils/sync/enqueue';
-import { LeadEditor } from './LeadEditor';
+import { LeadEditor, type SaveOutcome } from './LeadEditor';
 import type { LeadRowsState } from './useLeadRows';
 
 const ROW_HEIGHT = 58;
@@ -94,19 +94,26 @@ export function SavedLeads(props: {
   };
   const restore = async (u: Undo) => {
     try {
-      onSaved(await putLead(db, u.lead));
+      // Put back exactly as it was (its revision included): not an edit, so no revision check.
+      await restoreLeads(db, [u.lead]);
+      onSaved(u.lead);
       setUndo(undefined);
     } catch (e) {
       setError(`Could not restore: ${(e as Error).message}`);
     }
   };
-  // An edit replaces the lead as the user left it: no merging with itself.
-  const update = async (lead: Lead) => {
-    const stored = await putLead(db, { ...lead, updatedAt: new Date().toISOString() });
-    onSaved(stored);
-    void queueAutoSync(db, [stored]).catch(() => {});
-    setEditing(stored);
-    return 'updated' as const;
+  // An edit replaces the lead as the user left it, unless another window changed it since it was opened:
+  // then changes to other fields are merged, and the same field edited in both places is refused.
+  const update = async (lead: Lead, base: Lead): Promise<SaveOutcome> => {
+    const result = await putLead(db, { ...lead, updatedAt: new Date().toISOString() }, { base });
+    if (result.status === 'stale') {
+      if (result.current) onSaved(result.current);
+      throw new Error(`${result.message}. Go back to the list and edit it again to see the latest version.`);
+    }
+    onSaved(result.lead);
+    void queueAutoSync(db, [result.lead]).catch(() => {});
+    setEditing(result.lead);
+    return { status: 'updated', lead: result.lead };
   };
 
   if (editing) {

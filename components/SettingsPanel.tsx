@@ -19,7 +19,7 @@ export function SettingsPanel() {
           value={settings.defaultCountry}
           onChange={async (e) => {
             try {
-              setSettings(await saveSettings({ ...settings, defaultCountry: e.target.value }));
+              setSettings(await saveSettings({ defaultCountry: e.target.value }));
               setStatus('Saved');
             } catch (err) {
               setStatus(`Not saved: ${(err as Error).message}`);

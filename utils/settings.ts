@@ -1,4 +1,4 @@
-// User settings (default phone country) in extension storage.
+// User settings (default phone country, CSV separator) in extension storage.
 import { getCountries, type CountryCode } from 'libphonenumber-js';
 import { storage } from 'wxt/utils/storage';
 import { z } from 'zod';
@@ -12,10 +12,12 @@ export const SettingsSchema = z.object({
     .string()
     .default('')
     .refine((c) => c === '' || COUNTRIES.has(c), 'unknown country code'),
+  /** CSV field separator: ',' or ';' (what Excel expects in German, French and other locales). */
+  csvDelimiter: z.enum([',', ';']).default(','),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
-const DEFAULT_SETTINGS: Settings = { defaultCountry: '' };
+const DEFAULT_SETTINGS: Settings = { defaultCountry: '', csvDelimiter: ',' };
 
 const settingsItem = storage.defineItem<unknown>('local:settings', { fallback: DEFAULT_SETTINGS });
 
@@ -25,9 +27,13 @@ export async function getSettings(): Promise<Settings> {
   return parsed.success ? parsed.data : DEFAULT_SETTINGS;
 }
 
-/** Validates and stores settings. */
-export async function saveSettings(settings: Settings): Promise<Settings> {
-  const valid = SettingsSchema.parse(settings);
+/**
+ * Validates and stores settings. Takes only the settings to change, applied
+ * to what is stored now, so two panels saving different settings do not
+ * undo each other.
+ */
+export async function saveSettings(patch: Partial<Settings>): Promise<Settings> {
+  const valid = SettingsSchema.parse({ ...(await getSettings()), ...patch });
   await settingsItem.setValue(valid);
   return valid;
 }

@@ -4,7 +4,7 @@ import { ExportPanel } from '@/components/ExportPanel';
 import { ImportPanel } from '@/components/ImportPanel';
 import { SettingsPanel } from '@/components/SettingsPanel';
 import type { Lead } from '@/utils/leads/schema';
-import { listLeads, listTags, openLeadDb, type LeadDb } from '@/utils/leads/store';
+import { connectLeadDb, listLeads, listTags, type LeadDb } from '@/utils/leads/store';
 
 export function App() {
   const [db, setDb] = useState<LeadDb | Error>();
@@ -18,22 +18,23 @@ export function App() {
     setTags(t);
   };
   useEffect(() => {
-    openLeadDb().then(
-      async (d) => {
-        setDb(d);
-        await refresh(d);
-      },
-      (e: Error) => setDb(new Error(`Cannot open lead storage: ${e.message}`)),
-    );
+    // Reconnects when another window upgrades or deletes the database; errors say what to do.
+    return connectLeadDb((d) => {
+      setDb(d);
+      if (!(d instanceof Error)) void refresh(d).catch((e: Error) => setDb(e));
+    });
   }, []);
   return (
     <main className="app options">
       <h1>Prospect Scout</h1>
       <p className="muted">Your leads are stored only in this browser. Nothing is sent anywhere unless you export it or connect a CRM.</p>
       {db instanceof Error && (
-        <p className="error" role="alert">
-          {db.message}
-        </p>
+        <div className="error" role="alert">
+          <p>{db.message}</p>
+          <button type="button" onClick={() => location.reload()}>
+            Reload
+          </button>
+        </div>
       )}
       {db && !(db instanceof Error) && (
         <>

@@ -7,7 +7,7 @@ import { resolveTargetTabId } from '@/utils/extract/capture';
 import { mergeTags } from '@/utils/leads/merge';
 import { countLeads } from '@/utils/leads/rows';
 import type { Lead } from '@/utils/leads/schema';
-import { listTags, openLeadDb, type LeadDb } from '@/utils/leads/store';
+import { connectLeadDb, listTags, type LeadDb } from '@/utils/leads/store';
 
 const VIEWS = [
   { key: 'capture', label: 'This page' },
@@ -27,8 +27,10 @@ export function App() {
   const rows = useLeadRows(okDb, savedOpened);
 
   useEffect(() => {
-    openLeadDb().then(setDb, (e: Error) => setDb(new Error(`Cannot open lead storage: ${e.message}`)));
+    // Reconnects when another window upgrades or deletes the database; errors say what to do.
+    const disconnect = connectLeadDb(setDb);
     resolveTargetTabId(location.search).then(setTabId, (e: Error) => setTabId(e));
+    return disconnect;
   }, []);
   // The count and the distinct tags walk an index (linear in Chromium): they wait until the view the
   // user looks at has what it needs, so they never queue ahead of the capture's lookups or the first rows.
@@ -95,9 +97,12 @@ export function App() {
         </button>
       </header>
       {db instanceof Error && (
-        <p className="error" role="alert">
-          {db.message}
-        </p>
+        <div className="error" role="alert">
+          <p>{db.message}</p>
+          <button type="button" onClick={() => location.reload()}>
+            Reload
+          </button>
+        </div>
       )}
       {okDb && tabId !== undefined && (
         <>

@@ -37,13 +37,17 @@ test('a JSON backup exported from the options page restores deleted leads; bad f
   await file.setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: backup.subarray(0, 200) });
   await expect(importStatus).toContainText('Nothing imported: The file is not valid JSON');
 
-  const withBad = { ...parsed, leads: [...parsed.leads, { name: 'No id or dates' }] };
+  // One record is repaired (no id, no dates), one cannot be read: the rest is imported regardless.
+  const withBad = { ...parsed, leads: [...parsed.leads, { name: 'No id or dates', website: 'javascript:alert(1)' }, 'nonsense'] };
   await file.setInputFiles({ name: 'mixed.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(withBad)) });
-  await expect(importStatus).toContainText('0 new, 0 updated, 2 unchanged; 1 record skipped as invalid:');
-  await expect(importStatus.getByRole('listitem')).toHaveText([/^record 3: /]);
-  await expect(options.getByText('2 saved leads.')).toBeVisible();
+  await expect(importStatus).toContainText('1 new, 0 updated, 2 unchanged; 1 record skipped:');
+  await expect(importStatus.getByRole('listitem')).toHaveText([
+    'record 4 skipped: not a lead (a string)',
+    /^record 3 repaired: Website: removed a link that is not http\(s\).*Id: missing, a new one was given/,
+  ]);
+  await expect(options.getByText('3 saved leads.')).toBeVisible();
 
   const again = await openPopup();
   await again.getByRole('tab', { name: /Saved leads/ }).click();
-  await expect(again.getByRole('list', { name: 'Saved leads' }).getByRole('listitem')).toHaveCount(2);
+  await expect(again.getByRole('list', { name: 'Saved leads' }).getByRole('listitem')).toHaveCount(3);
 });

@@ -12,24 +12,28 @@ describe('parseBackup', () => {
     const leads = [makeLead({ name: 'Jane Doe', emails: ['jane@acme.example'], tags: ['vip'], note: 'line 1\nline 2' }), makeLead({ name: 'Émile Zola' })];
     const json = toBackupJson(leads, jan);
     expect(JSON.parse(json)).toMatchObject({ app: 'prospect-scout', version: BACKUP_VERSION, exportedAt: '2026-01-01T00:00:00.000Z' });
-    expect(parseBackup(json)).toEqual({ ok: true, leads, skipped: [] });
+    expect(parseBackup(json)).toEqual({ ok: true, leads, skipped: [], repaired: [] });
     // a BOM, as some editors add, is fine
     expect(parseBackup(`\uFEFF${json}`)).toMatchObject({ ok: true });
   });
 
   it('accepts the plain list of leads the extraction CLI prints', () => {
     const leads = [makeLead({ name: 'Carlos Mendes' })];
-    expect(parseBackup(JSON.stringify(leads))).toEqual({ ok: true, leads, skipped: [] });
+    expect(parseBackup(JSON.stringify(leads))).toEqual({ ok: true, leads, skipped: [], repaired: [] });
   });
 
   it('lists the records it leaves out, with the reason, and keeps the rest', () => {
     const good = makeLead({ name: 'Good One' });
-    const json = JSON.stringify({ app: 'prospect-scout', version: 1, leads: [{ ...good, capturedAt: 'last week' }, good, 'nonsense'] });
+    const json = JSON.stringify({ app: 'prospect-scout', version: 1, leads: [{ ...good, name: 42 }, good, 'nonsense', { ...good, id: 'x2', capturedAt: 'last week' }] });
     const parsed = parseBackup(json);
-    expect(parsed).toMatchObject({ ok: true, leads: [good] });
     if (!parsed.ok) throw new Error('unreachable');
-    expect(parsed.skipped.map((s) => s.index)).toEqual([0, 2]);
-    expect(parsed.skipped[0]!.reason).toMatch(/^capturedAt: /);
+    expect(parsed.leads).toEqual([good, { ...good, id: 'x2' }]);
+    expect(parsed.skipped).toEqual([
+      { index: 0, reason: 'Name: expected string' },
+      { index: 2, reason: 'not a lead (a string)' },
+    ]);
+    // A bad date is repaired (from the other date), and said so.
+    expect(parsed.repaired).toEqual([{ index: 3, repairs: ['Captured at: not a date, replaced'] }]);
   });
 
   it('refuses what is not a backup, with a clear message', () => {
@@ -51,10 +55,10 @@ describe('importLeads', () => {
 
   it('adds new leads and changes nothing when the same backup is imported again', async () => {
     const leads = [makeLead({ name: 'Jane Doe', emails: ['jane@acme.example'] }, jan), makeLead({ name: 'Bob Stone', emails: ['bob@x.example'] }, jan)];
-    expect(await importLeads(db, leads, mar)).toEqual({ created: 2, updated: 0, unchanged: 0 });
+    expect(await importLeads(db, leads, mar)).toEqual({ created: 2, updated: 0, unchanged: 0, conflicts: [], skipped: [] });
     const stored = await listLeads(db);
     expect(stored.map((l) => l.id).sort()).toEqual(leads.map((l) => l.id).sort());
-    expect(await importLeads(db, leads, mar)).toEqual({ created: 0, updated: 0, unchanged: 2 });
+    expect(await importLeads(db, leads, mar)).toEqual({ created: 0, updated: 0, unchanged: 2, conflicts: [], skipped: [] });
     expect(await listLeads(db)).toEqual(stored);
   });
 
@@ -64,7 +68,7 @@ describe('importLeads', () => {
     const older = makeLead({ name: 'Jane Doe', title: 'SDR', phones: ['+14155550100'], emails: ['jane@acme.example'], note: 'backup note', tags: ['old'] }, jan);
     const newer = makeLead({ name: 'Jane Doe', title: 'VP Sales', emails: ['JANE@acme.example'] }, mar);
 
-    expect(await importLeads(db, [older], mar)).toEqual({ created: 0, updated: 1, unchanged: 0 });
+    expect(await importLeads(db, [older], mar)).toEqual({ created: 0, updated: 1, unchanged: 0, conflicts: [], skipped: [] });
     let [jane] = await listLeads(db);
     expect(jane).toMatchObject({ id: local.id, title: 'AE', phones: ['+14155550100'], capturedAt: jan.toISOString() });
     expect(jane!.tags.sort()).toEqual(['local', 'old']);

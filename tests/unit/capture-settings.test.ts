@@ -57,7 +57,7 @@ describe('capture', () => {
 
 describe('settings', () => {
   it('defaults, saves and validates the phone country', async () => {
-    expect(await getSettings()).toEqual({ defaultCountry: '' });
+    expect(await getSettings()).toEqual({ defaultCountry: '', csvDelimiter: ',' });
     expect(countryOf(await getSettings())).toBeUndefined();
     await saveSettings({ defaultCountry: 'GB' });
     expect(countryOf(await getSettings())).toBe('GB');
@@ -66,6 +66,13 @@ describe('settings', () => {
 
   it('falls back to defaults when stored settings are corrupt', async () => {
     await fakeBrowser.storage.local.set({ settings: { defaultCountry: 12 } });
-    expect(await getSettings()).toEqual({ defaultCountry: '' });
+    expect(await getSettings()).toEqual({ defaultCountry: '', csvDelimiter: ',' });
+  });
+
+  it('keeps the CSV separator, and two panels saving different settings do not undo each other', async () => {
+    await saveSettings({ defaultCountry: 'DE' });
+    await saveSettings({ csvDelimiter: ';' });
+    expect(await getSettings()).toEqual({ defaultCountry: 'DE', csvDelimiter: ';' });
+    await expect(saveSettings({ csvDelimiter: '|' as never })).rejects.toThrow();
   });
 });

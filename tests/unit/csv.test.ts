@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import Papa from 'papaparse';
 import { DEFAULT_COLUMNS, exportFileName, neutraliseFormula, quoteField, toCsv } from '@/utils/export/csv';
 import { makeLead } from './helpers';
 
@@ -90,12 +91,58 @@ describe('field helpers', () => {
   it('quoteField quotes only when needed', () => {
     expect(quoteField('plain')).toBe('plain');
     expect(quoteField('a"b')).toBe('"a""b"');
-    expect(quoteField('a;b', ';')).toBe('"a;b"');
+    // Every separator a spreadsheet might guess is quoted, whatever the file's own.
+    for (const v of ['a;b', 'a,b', 'a\tb', 'a\nb', 'a\rb']) expect(quoteField(v)).toBe(`"${v}"`);
   });
 
   it('names export files by tag and date', () => {
     const now = new Date('2026-11-23T10:00:00Z');
     expect(exportFileName('csv', '', now)).toBe('prospect-scout-2026-11-23.csv');
     expect(exportFileName('csv', 'Web Summit / Día 2', now)).toBe('prospect-scout-web-summit-dia-2-2026-11-23.csv');
+  });
+});
+
+describe('CSV in ; and tab separated locales (issue 6 item 11), read back with papaparse', () => {
+  const hostile = makeLead({
+    name: 'Acme;=7*6',
+    title: 'CEO,=HYPERLINK("http://evil.example")',
+    company: 'Tab\t@SUM(A1)',
+    location: '＝1+1',
+    note: 'ok; +cmd|calc\n－2; ＠x, ＋y',
+    tags: ['a;=b', '-c'],
+  });
+  const fields = ['Acme;=7*6', 'CEO,=HYPERLINK("http://evil.example")', 'Tab\t@SUM(A1)', '＝1+1', 'ok; +cmd|calc\n－2; ＠x, ＋y'];
+  const FORMULA = /^[=+\-@＝＋－＠]/;
+
+  it.each([',', ';'] as const)('with %j every field reads back as one cell, and no cell or piece starts a formula', (delimiter) => {
+    const csv = toCsv([hostile], { delimiter, bom: false });
+    for (const sep of [',', ';', '\t']) {
+      // Opened with the file's separator or a wrong guess, quoting keeps each field one cell.
+      const { data, errors } = Papa.parse<string[]>(csv, { delimiter: sep, skipEmptyLines: true });
+      // Read with the wrong separator the file may be malformed, but still runs nothing.
+      if (sep === delimiter) expect(errors).toEqual([]);
+      const cells = data.flat();
+      for (const c of cells) expect(c.trimStart()).not.toMatch(FORMULA);
+      if (sep === delimiter) {
+        expect(data).toHaveLength(2);
+        expect(data[1]).toHaveLength(DEFAULT_COLUMNS.length);
+        const row = Object.fromEntries(DEFAULT_COLUMNS.map((c, i) => [c.header, data[1]![i]]));
+        expect(row['Full Name']).toBe("Acme;'=7*6");
+        expect(row['Job Title']).toBe('CEO,\'=HYPERLINK("http://evil.example")');
+        expect(row['Company']).toBe("Tab\t'@SUM(A1)");
+        expect(row['Location']).toBe("'＝1+1");
+        expect(row['Note']).toBe("ok; '+cmd|calc\n'－2; '＠x, '＋y");
+        expect(row['Tags']).toBe("a;'=b; '-c");
+      }
+    }
+    // A spreadsheet that ignores quotes still finds no formula in any piece between separators.
+    for (const piece of csv.split(/[,;\t\r\n]/)) expect(piece.replace(/^"+/, '').trimStart()).not.toMatch(FORMULA);
+  });
+
+  it('without neutralisation the same fields would run (the test can fail)', () => {
+    const csv = toCsv([hostile], { delimiter: ';', bom: false, neutraliseFormulas: false });
+    const pieces = csv.split(/[,;\t\r\n]/).map((p) => p.replace(/^"+/, '').trimStart());
+    expect(pieces.some((p) => FORMULA.test(p))).toBe(true);
+    expect(fields.every((f) => csv.includes(f.replace(/"/g, '""')))).toBe(true);
   });
 });

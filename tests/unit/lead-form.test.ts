@@ -53,3 +53,29 @@ describe('lead form', () => {
     expect('errors' in result && result.errors.name).toMatch(/at least a name/);
   });
 });
+
+describe('limits name the field that is too long (issue 6 item 12)', () => {
+  const base = makeLead({ name: 'Jane Doe', emails: ['jane@acme.example'] });
+  const form = () => leadToForm(base);
+
+  it('a first name over 150 characters is an error on Name, not a Save that does nothing', () => {
+    const result = formToLead({ ...form(), name: `${'A'.repeat(160)} Doe` }, base);
+    expect(result).toEqual({ errors: { name: 'the first name is longer than 150 characters (160); shorten it' } });
+  });
+
+  it.each([
+    ['name', 'N'.repeat(301), 'longer than 300 characters (301); shorten it'],
+    ['title', 'T'.repeat(301), 'longer than 300 characters (301); shorten it'],
+    ['company', 'C'.repeat(400), 'longer than 300 characters (400); shorten it'],
+    ['location', 'L'.repeat(301), 'longer than 300 characters (301); shorten it'],
+    ['website', `https://x.example/${'w'.repeat(2100)}`, 'longer than 2048 characters (2118); shorten it'],
+    ['note', 'n'.repeat(10_001), 'longer than 10000 characters (10001); shorten it'],
+    ['phones', '1'.repeat(70), `"${'1'.repeat(20)}…" is longer than 64 characters (70); shorten it`],
+  ] as const)('%s over its limit is reported on that field', (key, value, message) => {
+    expect(formToLead({ ...form(), [key]: value }, base)).toEqual({ errors: { [key]: message } });
+  });
+
+  it('a tag over 60 characters is reported on Tags', () => {
+    expect(formToLead({ ...form(), tags: ['x'.repeat(61)] }, base)).toMatchObject({ errors: { tags: expect.stringMatching(/longer than 60 characters/) } });
+  });
+});

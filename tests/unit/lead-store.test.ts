@@ -38,7 +38,7 @@ describe('lead store', () => {
     const lead = makeLead({ name: 'Jane Doe', emails: ['jane@acme.example'], tags: ['conf'] });
     const { status } = await saveLead(db, lead);
     expect(status).toBe('created');
-    expect(await getLead(db, lead.id)).toEqual(lead);
+    expect(await getLead(db, lead.id)).toEqual({ ...lead, rev: 1 });
     // derived index keys stay in storage, not in the lead
     expect(Object.keys((await getLead(db, lead.id))!)).not.toContain('emailKeys');
   });
@@ -72,7 +72,9 @@ describe('lead store', () => {
     expect(await listLeads(db)).toHaveLength(2);
 
     const bridge = makeLead({ name: 'Jane Doe', title: 'CRO', emails: ['jane@acme.example'], profiles: { linkedin: 'https://linkedin.com/in/jane-doe/' } });
-    const { status, lead, mergedIds } = await saveLead(db, bridge, new Date('2026-03-01T00:00:00Z'));
+    const result = await saveLead(db, bridge, new Date('2026-03-01T00:00:00Z'));
+    if (result.status === 'conflict') throw new Error('unexpected conflict');
+    const { status, lead, mergedIds } = result;
     expect(status).toBe('updated');
     expect(mergedIds).toEqual([b.id]);
     const all = await listLeads(db);
@@ -122,7 +124,8 @@ describe('lead store', () => {
   it('putLead replaces without merging', async () => {
     const lead = makeLead({ name: 'Jane', emails: ['a@x.example', 'b@x.example'] });
     await saveLead(db, lead);
-    await putLead(db, { ...lead, emails: ['a@x.example'] });
+    const opened = (await getLead(db, lead.id))!;
+    expect(await putLead(db, { ...opened, emails: ['a@x.example'] })).toMatchObject({ status: 'saved', lead: { rev: 2 } });
     expect((await getLead(db, lead.id))!.emails).toEqual(['a@x.example']);
   });
 

@@ -167,7 +167,9 @@ describe('drain', () => {
       async sync(items, ctx) {
         if (!edited) {
           edited = true;
-          const changed = await putLead(db, { ...lead!, title: 'CTO', updatedAt: new Date(T0 + 10).toISOString() });
+          const put = await putLead(db, { ...lead!, title: 'CTO', updatedAt: new Date(T0 + 10).toISOString() });
+          if (put.status === 'stale') throw new Error(put.message);
+          const changed = put.lead;
           await enqueueLeads(db, [changed], ['hubspot'], now);
         }
         return client.sync(items, ctx);

@@ -38,34 +38,57 @@ export const DEFAULT_COLUMNS: CsvColumn[] = [
   { header: 'Updated At', value: (l) => l.updatedAt },
 ];
 
+/** Field separators offered: `,` (English locales, CRM importers) and `;` (Excel in most of Europe). */
+export const CSV_DELIMITERS = [',', ';'] as const;
+export type CsvDelimiter = (typeof CSV_DELIMITERS)[number] | '\t';
+
 /** Options of {@link toCsv}. */
 export interface CsvOptions {
   columns?: CsvColumn[];
   /** Start with a UTF-8 byte order mark so Excel reads the file as UTF-8. Default true. */
   bom?: boolean;
-  /** Field separator. Default ','. */
-  delimiter?: ',' | ';' | '\t';
+  /** Field separator. Default ','; Excel in German, French and other locales expects ';'. */
+  delimiter?: CsvDelimiter;
   /** Prefix formula-like lines with an apostrophe (CSV injection). Default true. */
   neutraliseFormulas?: boolean;
 }
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+// Characters a spreadsheet may read as the start of a formula, including the full-width forms
+// (＝＋－＠) that some spreadsheets fold to ASCII.
+const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+// Where a spreadsheet may start a new cell or line when the file is opened with another separator.
+const BREAKS = /(\r\n|\n|\r|,|;|\t)/;
+
+// After a separator, spaces before a formula sign are trimmed by some spreadsheets' import.
+const SPACED_FORMULA = /^( +)([=+\-@\uFF1D\uFF0B\uFF0D\uFF20])/;
+
+function neutralisePart(part: string, afterBreak: boolean): string {
+  if (FORMULA_START.test(part)) return `'${part}`;
+  return afterBreak ? part.replace(SPACED_FORMULA, "$1'$2") : part;
+}
 
 /**
- * Neutralises spreadsheet formulas: a field beginning with = + - @ tab or
- * CR, and any later line of a multi-line field beginning with one of them,
- * gets a leading apostrophe, because spreadsheets evaluate each of them.
+ * Neutralises spreadsheet formulas: a field beginning with = + - @ (or their
+ * full-width forms), tab or CR gets a leading apostrophe, and so does every
+ * part of it after a line break, a comma, a semicolon or a tab (spaces
+ * after the separator included), because a
+ * spreadsheet opened with another separator (`;` in German or French
+ * locales) starts a new cell there and evaluates it.
  */
 export function neutraliseFormula(value: string): string {
-  const parts = value.split(/(\r\n|\n|\r)/);
-  const out = parts.map((part, i) => (i % 2 === 0 && FORMULA_START.test(part) ? `'${part}` : part)).join('');
-  // A field starting with a line break is caught here: its first "line" is empty.
+  const parts = value.split(BREAKS);
+  const out = parts.map((part, i) => (i % 2 === 0 ? neutralisePart(part, i > 0) : part)).join('');
+  // A field starting with a separator is caught here: its first part is empty.
   return FORMULA_START.test(value) && !out.startsWith("'") ? `'${out}` : out;
 }
 
-/** Quotes a field per RFC 4180 when it holds the delimiter, a quote or a line break. */
-export function quoteField(value: string, delimiter = ','): string {
-  return value.includes(delimiter) || /["\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+/**
+ * Quotes a field per RFC 4180 when it holds a comma, a semicolon, a tab, a
+ * quote or a line break, whatever the file's own separator: a spreadsheet
+ * guessing another separator must still see one cell.
+ */
+export function quoteField(value: string): string {
+  return /[",;\t\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
 /**
@@ -74,7 +97,7 @@ export function quoteField(value: string, delimiter = ','): string {
  */
 export function toCsv(leads: Lead[], options: CsvOptions = {}): string {
   const { columns = DEFAULT_COLUMNS, bom = true, delimiter = ',', neutraliseFormulas = true } = options;
-  const cell = (v: string) => quoteField(neutraliseFormulas ? neutraliseFormula(v) : v, delimiter);
+  const cell = (v: string) => quoteField(neutraliseFormulas ? neutraliseFormula(v) : v);
   const rows = [columns.map((c) => cell(c.header)).join(delimiter)];
   for (const lead of leads) rows.push(columns.map((c) => cell(c.value(lead) ?? '')).join(delimiter));
   return (bom ? '\uFEFF' : '') + rows.join('\r\n') + '\r\n';

@@ -1,6 +1,7 @@
 // JSON backup format: write leads, and read a backup back with zod (bad records listed, not dropped).
 import { z } from 'zod';
-import { LeadSchema, type Lead } from './schema';
+import { repairLead } from './repair';
+import type { Lead } from './schema';
 
 /** Identifies Prospect Scout's JSON backups. */
 export const BACKUP_APP = 'prospect-scout';
@@ -29,8 +30,26 @@ export interface SkippedRecord {
   reason: string;
 }
 
-/** What a backup file holds: the valid leads and the records left out. */
-export type ParsedBackup = { ok: true; leads: Lead[]; skipped: SkippedRecord[] } | { ok: false; error: string };
+/** A record imported after repairs (a value cut to fit, a javascript: link removed, …). */
+export interface RepairedRecord {
+  index: number;
+  repairs: string[];
+}
+
+/** What a backup file holds: the valid (possibly repaired) leads and the records left out. */
+export type ParsedBackup =
+  | { ok: true; leads: Lead[]; skipped: SkippedRecord[]; repaired: RepairedRecord[] }
+  | { ok: false; error: string };
+
+/**
+ * Checks a file's size before it is read: a file over
+ * {@link MAX_BACKUP_BYTES} is refused with a message, and never loaded into memory.
+ */
+export function checkBackupFileSize(size: number): { ok: true } | { ok: false; error: string } {
+  return size > MAX_BACKUP_BYTES
+    ? { ok: false, error: `The file is ${(size / 1024 / 1024).toFixed(0)} MB, larger than ${MAX_BACKUP_BYTES / 1024 / 1024} MB; it is not a Prospect Scout backup.` }
+    : { ok: true };
+}
 
 /**
  * Reads a JSON backup, or a plain JSON array of leads (what
@@ -57,14 +76,15 @@ export function parseBackup(text: string): ParsedBackup {
   }
   const leads: Lead[] = [];
   const skipped: SkippedRecord[] = [];
+  const repaired: RepairedRecord[] = [];
+  const now = new Date();
   records.forEach((record, index) => {
-    const parsed = LeadSchema.safeParse(record);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      skipped.push({ index, reason: issue ? `${issue.path.join('.') || 'record'}: ${issue.message}` : 'invalid lead' });
-    } else {
-      leads.push(parsed.data);
+    const result = repairLead(record, now);
+    if (!result.ok) skipped.push({ index, reason: result.reason });
+    else {
+      leads.push(result.lead);
+      if (result.repairs.length) repaired.push({ index, repairs: result.repairs });
     }
   });
-  return { ok: true, leads, skipped };
+  return { ok: true, leads, skipped, repaired };
 }

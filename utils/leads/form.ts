@@ -1,7 +1,8 @@
 // Lead editor form state: lead to form fields and back, with validation.
 import { classifyProfileUrl, normalizeEmail, normalizePhone, normalizeWebsite, splitName, unique } from './normalize';
 import { mergeTags } from './merge';
-import { LeadSchema, provenanceKey, type Lead, type ProfileKindKey, type Provenance } from './schema';
+import { fieldLabel } from './repair';
+import { LeadSchema, LIMITS, provenanceKey, type Lead, type ProfileKindKey, type Provenance } from './schema';
 
 /** The editable text of a lead as the popup form holds it. */
 export interface LeadForm {
@@ -39,6 +40,62 @@ export function leadToForm(lead: Lead): LeadForm {
 
 const lines = (s: string) => unique(s.split(/[\n,;]+/).map((x) => x.trim()).filter(Boolean));
 
+/** Form field that shows an error about a lead field (`firstName` is typed in Name, `profiles.x` in X). */
+const FORM_FIELD: Record<string, keyof LeadForm> = {
+  name: 'name',
+  firstName: 'name',
+  lastName: 'name',
+  title: 'title',
+  company: 'company',
+  emails: 'emails',
+  phones: 'phones',
+  linkedin: 'linkedin',
+  x: 'x',
+  github: 'github',
+  website: 'website',
+  location: 'location',
+  tags: 'tags',
+  note: 'note',
+};
+
+const tooLong = (max: number, length: number, what = '') => `${what}longer than ${max} characters (${length}); shorten it`;
+
+/**
+ * Length limits of the form, checked before anything else so the user sees
+ * which field is too long (and by how much) instead of a Save that does nothing.
+ */
+function checkLimits(form: LeadForm, errors: Partial<Record<keyof LeadForm, string>>): void {
+  const single: Array<[keyof LeadForm, number]> = [
+    ['name', LIMITS.shortText],
+    ['title', LIMITS.shortText],
+    ['company', LIMITS.shortText],
+    ['location', LIMITS.shortText],
+    ['linkedin', LIMITS.url],
+    ['x', LIMITS.url],
+    ['github', LIMITS.url],
+    ['website', LIMITS.url],
+    ['note', LIMITS.note],
+  ];
+  for (const [key, max] of single) {
+    const v = (form[key] as string).replace(/\s+/g, ' ').trim();
+    if (v.length > max) errors[key] = tooLong(max, v.length);
+  }
+  if (!errors.name) {
+    const { firstName, lastName } = splitName(form.name.replace(/\s+/g, ' ').trim());
+    if (firstName.length > LIMITS.namePart) errors.name = tooLong(LIMITS.namePart, firstName.length, 'the first name is ');
+    else if (lastName.length > LIMITS.namePart) errors.name = tooLong(LIMITS.namePart, lastName.length, 'the last name is ');
+  }
+  for (const [key, max] of [['emails', LIMITS.email], ['phones', LIMITS.phone]] as const) {
+    const items = lines(form[key]);
+    const long = items.find((v) => v.length > max);
+    if (long) errors[key] = `"${long.slice(0, 20)}…" is ${tooLong(max, long.length)}`;
+    else if (items.length > LIMITS.listItems) errors[key] = `more than ${LIMITS.listItems} (${items.length}); keep the ${LIMITS.listItems} that matter`;
+  }
+  const longTag = form.tags.find((t) => t.trim().length > LIMITS.tag);
+  if (longTag) errors.tags = `"${longTag.slice(0, 20)}…" is ${tooLong(LIMITS.tag, longTag.trim().length)}`;
+  else if (form.tags.length > LIMITS.tags) errors.tags = `more than ${LIMITS.tags} tags (${form.tags.length})`;
+}
+
 /**
  * Applies the form to the lead it was made from. Values the user changed
  * get provenance `user`; invalid input is reported per field and nothing is
@@ -46,6 +103,8 @@ const lines = (s: string) => unique(s.split(/[\n,;]+/).map((x) => x.trim()).filt
  */
 export function formToLead(form: LeadForm, base: Lead, now = new Date()): { lead: Lead } | { errors: Partial<Record<keyof LeadForm, string>> } {
   const errors: Partial<Record<keyof LeadForm, string>> = {};
+  checkLimits(form, errors);
+  if (Object.keys(errors).length) return { errors };
   const prov: Provenance = { ...base.provenance };
   const scalar = (field: 'name' | 'title' | 'company' | 'location', value: string) => {
     const v = value.replace(/\s+/g, ' ').trim();
@@ -65,7 +124,7 @@ export function formToLead(form: LeadForm, base: Lead, now = new Date()): { lead
   const phones: string[] = [];
   for (const raw of lines(form.phones)) {
     // A number libphonenumber cannot read (an extension, a short code) is kept as typed rather than dropped.
-    const p = normalizePhone(raw) || normalizePhone(raw, 'US') || raw.slice(0, 64);
+    const p = normalizePhone(raw) || normalizePhone(raw, 'US') || raw;
     if (!phones.includes(p)) {
       phones.push(p);
       if (!base.phones.includes(p)) prov[provenanceKey('phones', p)] = 'user';
@@ -113,8 +172,12 @@ export function formToLead(form: LeadForm, base: Lead, now = new Date()): { lead
     provenance: prov,
   });
   if (!parsed.success) {
+    // Whatever the schema still refuses is shown on the field the user typed it in, naming the lead field.
     const issue = parsed.error.issues[0];
-    return { errors: { [String(issue?.path[0] ?? 'note')]: issue?.message ?? 'invalid value' } };
+    const path = (issue?.path ?? []) as PropertyKey[];
+    const key = FORM_FIELD[String(path[0] === 'profiles' ? path[1] : path[0])] ?? 'name';
+    const label = fieldLabel(path);
+    return { errors: { [key]: `${label}: ${issue?.message ?? 'invalid value'}` } };
   }
   return { lead: parsed.data };
 }

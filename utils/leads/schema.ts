@@ -40,18 +40,65 @@ export const LIMITS = {
   tags: 100,
   note: 10_000,
   sourceUrl: 4096,
+  /** Provenance entries of one lead: one per scalar, email, phone and profile, with room to spare. */
+  provenanceKeys: 150,
+  /** Entries of a lead's history (older ones are dropped first). */
+  history: 20,
   /** Prospects one page capture may return; the popup shows one card each. */
   prospectsPerPage: 200,
 } as const;
 
 const text = (max: number) => z.string().trim().max(max).default('');
 
+const WEB_URL = /^https?:\/\/[^\s]/i;
+/** Whether a value is an http(s) address: the only links a lead may hold (never javascript:, data:, vbscript:). */
+export function isWebUrl(value: string): boolean {
+  return WEB_URL.test(value.trim());
+}
+
+/**
+ * A page address fit for `sourceUrl`: http(s) (or file: for the CLI's saved
+ * pages) and at most {@link LIMITS.sourceUrl} characters, dropping the
+ * fragment, then the query, then cutting, so a very long address still
+ * points at its page. Anything else becomes ''.
+ */
+export function clampSourceUrl(raw: string): string {
+  let url = raw.trim();
+  if (!isWebUrl(url) && !/^file:\/\//i.test(url)) return '';
+  if (url.length > LIMITS.sourceUrl) url = url.replace(/#.*$/s, '');
+  if (url.length > LIMITS.sourceUrl) url = url.replace(/\?.*$/s, '');
+  return url.slice(0, LIMITS.sourceUrl);
+}
+
+/** A link field: an http(s) URL or ''; other schemes are dropped at every boundary the schema guards. */
+const webUrl = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .transform((v) => (isWebUrl(v) ? v : ''))
+    .default('');
+
+const EMAIL_SHAPE = /^[^\s@:<>"'()\\,;]+@[^\s@:<>"'()\\,;/]+\.[^\s@:<>"'()\\,;/]+$/;
+/** An email address as stored: a bare address (a `mailto:` prefix is removed, anything else with a scheme dropped). */
+function emailList() {
+  return z
+    .array(z.string().trim().max(LIMITS.email))
+    .max(LIMITS.listItems)
+    .transform((list) => list.map((e) => e.replace(/^mailto:/i, '')).filter((e) => EMAIL_SHAPE.test(e)))
+    .default(() => []);
+}
+
 /** Social and other profile URLs of a prospect. Empty string means unknown. */
 export const ProfilesSchema = z.object({
-  linkedin: text(LIMITS.url),
-  x: text(LIMITS.url),
-  github: text(LIMITS.url),
-  other: z.array(z.string().trim().max(LIMITS.url)).max(LIMITS.listItems).default(() => []),
+  linkedin: webUrl(LIMITS.url),
+  x: webUrl(LIMITS.url),
+  github: webUrl(LIMITS.url),
+  other: z
+    .array(z.string().trim().max(LIMITS.url))
+    .max(LIMITS.listItems)
+    .transform((list) => list.filter(isWebUrl))
+    .default(() => []),
 });
 export type Profiles = z.infer<typeof ProfilesSchema>;
 /** The single-URL profile slots. */
@@ -62,7 +109,10 @@ export type ProfileKindKey = 'linkedin' | 'x' | 'github';
  * `profiles.linkedin`); list values use `emails:<value>` / `phones:<value>`
  * so each address remembers where it was found (see {@link provenanceKey}).
  */
-export const ProvenanceSchema = z.record(z.string().max(2100), FieldSourceSchema).default(() => ({}));
+export const ProvenanceSchema = z
+  .record(z.string().max(2100), FieldSourceSchema)
+  .refine((p) => Object.keys(p).length <= LIMITS.provenanceKeys, `at most ${LIMITS.provenanceKeys} provenance entries`)
+  .default(() => ({}));
 export type Provenance = z.infer<typeof ProvenanceSchema>;
 
 /** How sure extraction is of a value: structured data, mailto/tel links high; labelled text medium; heuristics low. */
@@ -86,18 +136,32 @@ export const ProspectSchema = z.object({
   lastName: text(LIMITS.namePart),
   title: text(LIMITS.shortText),
   company: text(LIMITS.shortText),
-  emails: z.array(z.string().trim().max(LIMITS.email)).max(LIMITS.listItems).default(() => []),
+  emails: emailList(),
   phones: z.array(z.string().trim().max(LIMITS.phone)).max(LIMITS.listItems).default(() => []),
   profiles: ProfilesSchema.default(() => ({ linkedin: '', x: '', github: '', other: [] })),
-  website: text(LIMITS.url),
+  website: webUrl(LIMITS.url),
   location: text(LIMITS.shortText),
-  sourceUrl: text(LIMITS.sourceUrl),
+  sourceUrl: z.string().transform(clampSourceUrl).default(''),
   provenance: ProvenanceSchema,
   confidence: ConfidenceSchema,
 });
 export type Prospect = z.infer<typeof ProspectSchema>;
 /** Input form of a prospect: every field with a default may be omitted. */
 export type ProspectInput = z.input<typeof ProspectSchema>;
+
+/**
+ * One earlier or competing value of a lead's name, title or company, kept
+ * when a merge chose the other one, so neither is lost from view.
+ */
+export const HistoryEntrySchema = z.object({
+  at: z.iso.datetime(),
+  field: z.enum(['name', 'title', 'company']),
+  value: z.string().max(LIMITS.shortText),
+  source: z.union([FieldSourceSchema, z.literal('')]).default(''),
+  /** `replaced`: the lead's value until `at`; `not-applied`: an incoming value the merge did not take. */
+  change: z.enum(['replaced', 'not-applied']),
+});
+export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
 
 /** The single definition of a saved lead, used by storage, UI, export and CLI. */
 export const LeadSchema = ProspectSchema.extend({
@@ -106,6 +170,10 @@ export const LeadSchema = ProspectSchema.extend({
   note: text(LIMITS.note),
   capturedAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
+  /** Revision: the store adds 1 on every write, so an edit of an older revision is detected, not applied blindly. */
+  rev: z.number().int().min(0).default(0),
+  /** Values merges did not keep, newest last, at most {@link LIMITS.history}. */
+  history: z.array(HistoryEntrySchema).max(LIMITS.history).default(() => []),
 });
 export type Lead = z.infer<typeof LeadSchema>;
 

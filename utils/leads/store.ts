@@ -1,8 +1,11 @@
 // IndexedDB lead store through idb: typed schema, migrations, indexes, dedupe on save.
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPObjectStore, type IDBPTransaction, type StoreNames } from 'idb';
-import { absorbLead, identityKeys, mergeLead } from './merge';
+import { z } from 'zod';
+import { absorbLead, identityKeys, mergeConcurrentEdits, mergeLead, namesConflict, pruneProvenance, resolveIdentityFields } from './merge';
+import { describeIssue, fieldLabel, repairLead } from './repair';
 import { LeadSchema, type Lead } from './schema';
 import type { OutboxEntry, Secret, SyncEvent, Target } from '../sync/schema';
+import { storageError } from './storage-errors';
 
 /** A lead as stored: the lead plus the normalised keys the dedupe indexes need. */
 type StoredLead = Lead & { emailKeys: string[]; profileKeys: string[] };
@@ -55,38 +58,109 @@ export const DB_VERSION = MIGRATIONS.length;
 /** Name of the IndexedDB database (in the extension's origin, never a page's). */
 export const DB_NAME = 'prospect-scout';
 
-/** Error with a message fit to show the user, e.g. when the disk is full. */
-export class LeadStoreError extends Error {
-  override name = 'LeadStoreError';
-}
+export { LeadStoreError } from './storage-errors';
+import { LeadStoreError, STORAGE_MESSAGES } from './storage-errors';
 
 /** Runs the migration steps that bring a database from `from` to `to`, inside its upgrade transaction. */
 export function runMigrations(db: LeadDb, tx: UpgradeTx, from: number, to: number): void {
   for (let v = from; v < to; v++) MIGRATIONS[v]!(db, tx);
 }
 
-/** Opens (creating or migrating as needed) the lead database. */
-export function openLeadDb(name = DB_NAME): Promise<LeadDb> {
-  return openDB<ProspectScoutDB>(name, DB_VERSION, {
-    upgrade(db, oldVersion, _newVersion, tx) {
-      runMigrations(db, tx, oldVersion, DB_VERSION);
-    },
-    blocking(_current, _next, event) {
-      // Another page wants to upgrade: step aside instead of blocking it forever.
-      (event.target as IDBDatabase).close();
-    },
-  });
+/** Hooks of {@link openLeadDb} for connections closed or held up by other windows. */
+export interface OpenLeadDbOptions {
+  /** This connection was closed from outside: another window upgrades or deletes the database, or the browser closed it. */
+  onClose?: () => void;
+  /** Opening waits for other windows that keep an older version open. */
+  onBlocked?: () => void;
+}
+
+/**
+ * Opens (creating or migrating as needed) the lead database. Failures become
+ * a {@link LeadStoreError} saying what to do (a newer version on disk, no
+ * room left, …).
+ */
+export async function openLeadDb(name = DB_NAME, options: OpenLeadDbOptions = {}): Promise<LeadDb> {
+  try {
+    return await openDB<ProspectScoutDB>(name, DB_VERSION, {
+      upgrade(db, oldVersion, _newVersion, tx) {
+        runMigrations(db, tx, oldVersion, DB_VERSION);
+      },
+      blocked() {
+        options.onBlocked?.();
+      },
+      blocking(_current, _next, event) {
+        // Another page wants to upgrade: step aside instead of blocking it forever.
+        (event.target as IDBDatabase).close();
+        options.onClose?.();
+      },
+      terminated() {
+        options.onClose?.();
+      },
+    });
+  } catch (e) {
+    throw storageError(e);
+  }
+}
+
+/**
+ * Keeps a page connected to the lead database: opens it and, whenever the
+ * connection is closed from outside (another window upgrading or deleting
+ * the database), opens it again. `onChange` receives each new connection, or
+ * a {@link LeadStoreError} telling the user what to do (reload after an
+ * update in another window, close the other windows, …), so the page always
+ * has something to show. Returns a function that disconnects.
+ */
+export function connectLeadDb(
+  onChange: (db: LeadDb | LeadStoreError) => void,
+  name = DB_NAME,
+  { reopenDelayMs = 100, maxReopens = 5 } = {},
+): () => void {
+  let stopped = false;
+  let current: LeadDb | undefined;
+  let reopens = 0;
+  const report = (e: unknown) => {
+    if (stopped) return;
+    const err = storageError(e);
+    onChange(err instanceof LeadStoreError ? err : new LeadStoreError(err.message, 'other', { cause: e }));
+  };
+  const open = () => {
+    if (stopped) return;
+    openLeadDb(name, {
+      onBlocked: () => report(new LeadStoreError(STORAGE_MESSAGES.blocked, 'blocked')),
+      onClose: () => {
+        current = undefined;
+        if (stopped) return;
+        if (++reopens > maxReopens) return report(new LeadStoreError(STORAGE_MESSAGES.closed, 'closed'));
+        setTimeout(open, reopenDelayMs);
+      },
+    }).then((db) => {
+      if (stopped) return db.close();
+      current = db;
+      onChange(db);
+    }, report);
+  };
+  open();
+  return () => {
+    stopped = true;
+    current?.close();
+  };
 }
 
 function toStored(lead: Lead): StoredLead {
   const keys = identityKeys(lead);
-  return { ...lead, emailKeys: keys.emails, profileKeys: keys.profiles };
+  return { ...pruneProvenance(lead), emailKeys: keys.emails, profileKeys: keys.profiles };
 }
 
-/** Validates a stored record; a record that fails is reported and left in place, never deleted. */
+/**
+ * Validates a stored record, repairing what can be repaired in memory (an
+ * over-long value, a bad link); a record that cannot be read is reported and
+ * left in place, never deleted.
+ */
 function fromStored(value: unknown): Lead | undefined {
   const parsed = LeadSchema.safeParse(value);
   if (parsed.success) return parsed.data;
+  const repaired = repairLead(value);
+  if (repaired.ok && repaired.lead.id === (value as { id?: unknown } | undefined)?.id) return repaired.lead;
   console.warn('Prospect Scout: skipping an unreadable stored lead', parsed.error.issues.slice(0, 3));
   return undefined;
 }
@@ -107,85 +181,166 @@ function writeFailure(e: unknown, tx?: WriteTx): Error {
       // already finished or aborted by the browser
     }
   }
-  const name = (e as { name?: string })?.name;
-  if (name === 'QuotaExceededError') {
-    return new LeadStoreError('Your browser has no room left to store leads. Export and delete some leads, or free disk space, then try again.');
-  }
-  return e instanceof Error ? e : new LeadStoreError(String(e));
+  return storageError(e);
 }
 
-/** Finds the stored lead sharing the id, an email or a profile URL with `lead` (the oldest, if several do). */
-export async function findDuplicate(db: LeadDb, lead: Pick<Lead, 'emails' | 'profiles' | 'id'>): Promise<Lead | undefined> {
-  const tx = db.transaction('leads');
-  const [found] = await findAllDuplicatesIn(tx.store, lead);
-  await tx.done;
-  return found;
+/** A stored lead that shares a key with an incoming record but looks like another person. */
+export interface IdentityConflict {
+  /** The saved lead. */
+  lead: Lead;
+  /** What they share: the id, an email address or a profile URL. */
+  shared: string;
+  /** For the user, e.g. "Jane Doe is saved with this email (jane@acme.example)". */
+  message: string;
 }
 
 type ReadStore = IDBPObjectStore<ProspectScoutDB, ['leads'], 'leads', 'readonly' | 'readwrite'>;
 
-/** Every stored lead sharing the id, an email or a profile URL with `lead`: the same id first, then oldest capture first. */
-async function findAllDuplicatesIn(store: ReadStore, lead: Pick<Lead, 'emails' | 'profiles' | 'id'>): Promise<Lead[]> {
-  const found = new Map<string, Lead>();
-  const add = (v: StoredLead | undefined) => {
-    const l = v && !found.has(v.id) ? fromStored(v) : undefined;
-    if (l) found.set(l.id, l);
-  };
-  add(await store.get(lead.id));
-  const keys = identityKeys(lead);
-  for (const e of keys.emails) (await store.index('by-email').getAll(e)).forEach(add);
-  for (const p of keys.profiles) (await store.index('by-profile').getAll(p)).forEach(add);
-  return [...found.values()].sort(
-    (a, b) => Number(b.id === lead.id) - Number(a.id === lead.id) || a.capturedAt.localeCompare(b.capturedAt),
+/**
+ * Stored leads an incoming record matches by id, personal email or profile
+ * URL, split into the same person (`same`: the same id first, then oldest
+ * capture first) and apparently different people (`conflicts`: a clearly
+ * different name, or a name clashing with another match). An address two
+ * differently named saved people share is no identity key: only a saved
+ * person whose name agrees with the incoming one matches through it.
+ */
+async function matchIn(store: ReadStore, incoming: Pick<Lead, 'emails' | 'profiles' | 'id' | 'name'>): Promise<{ same: Lead[]; conflicts: IdentityConflict[] }> {
+  const found = new Map<string, { lead: Lead; shared: string; kind: 'id' | 'email' | 'profile' }>();
+  const byId = await store.get(incoming.id);
+  const idLead = byId ? fromStored(byId) : undefined;
+  if (idLead) found.set(idLead.id, { lead: idLead, shared: idLead.id, kind: 'id' });
+  const keys = identityKeys(incoming);
+  const lookups = [
+    ...keys.emails.map((k) => ['by-email', k, 'email'] as const),
+    ...keys.profiles.map((k) => ['by-profile', k, 'profile'] as const),
+  ];
+  for (const [index, key, kind] of lookups) {
+    const hits = (await store.index(index).getAll(key)).map(fromStored).filter((l): l is Lead => !!l);
+    const shared = hits.some((a, i) => hits.some((b, j) => j > i && namesConflict(a.name, b.name)));
+    for (const hit of hits) {
+      if (shared && (!incoming.name || namesConflict(hit.name, incoming.name))) continue;
+      if (!found.has(hit.id)) found.set(hit.id, { lead: hit, shared: key, kind });
+    }
+  }
+  const sorted = [...found.values()].sort(
+    (a, b) => Number(b.kind === 'id') - Number(a.kind === 'id') || a.lead.capturedAt.localeCompare(b.lead.capturedAt),
   );
+  const same: Lead[] = [];
+  const conflicts: IdentityConflict[] = [];
+  for (const { lead, shared, kind } of sorted) {
+    if (namesConflict(lead.name, incoming.name) || same.some((s) => namesConflict(s.name, lead.name))) {
+      const who = lead.name || lead.emails[0] || 'Another lead';
+      const what = kind === 'id' ? 'under the same id' : kind === 'email' ? `with this email (${shared})` : `with this profile (${shared})`;
+      conflicts.push({ lead, shared, message: `${who} is saved ${what}` });
+    } else same.push(lead);
+  }
+  return { same, conflicts };
 }
 
-/** Whether two versions of a lead differ only in when they were written. */
+/**
+ * The saved lead that is the same person as `lead` (sharing its id, a
+ * personal email or a profile URL, without a clearly different name), if any.
+ */
+export function findDuplicate(db: LeadDb, lead: Pick<Lead, 'emails' | 'profiles' | 'id'> & { name?: string }): Promise<Lead | undefined> {
+  return reading(async () => {
+    const tx = db.transaction('leads');
+    const { same } = await matchIn(tx.store, { name: '', ...lead });
+    await tx.done;
+    return same[0];
+  });
+}
+
+/** Saved leads that share a key with `lead` but look like other people: what saving it would ask about. */
+export async function findConflicts(db: LeadDb, lead: Pick<Lead, 'emails' | 'profiles' | 'id' | 'name'>): Promise<IdentityConflict[]> {
+  const tx = db.transaction('leads');
+  const { conflicts } = await matchIn(tx.store, lead);
+  await tx.done;
+  return conflicts;
+}
+
+/** Whether two versions of a lead differ only in when and how often they were written. */
 function sameContent(a: Lead, b: Lead): boolean {
-  return JSON.stringify({ ...a, updatedAt: '' }) === JSON.stringify({ ...b, updatedAt: '' });
+  return JSON.stringify({ ...a, updatedAt: '', rev: 0 }) === JSON.stringify({ ...b, updatedAt: '', rev: 0 });
 }
 
 type WriteStore = IDBPObjectStore<ProspectScoutDB, ['leads'], 'leads', 'readwrite'>;
 
 /**
- * Writes `incoming` inside an open transaction, merged with every stored
- * record of the same person: `combine` joins it with the first match, the
- * others are folded in and deleted.
+ * Writes `incoming` inside an open transaction, merged with `targets` (the
+ * stored records of the same person): `combine` joins it with the first,
+ * the others are folded in and deleted. The written record's revision is one
+ * above the stored one's.
  */
 async function upsertIn(
   store: WriteStore,
   incoming: Lead,
+  targets: Lead[],
   now: Date,
   combine: (existing: Lead, incoming: Lead) => Lead,
   skipIfSame = false,
 ): Promise<{ lead: Lead; status: 'created' | 'updated' | 'unchanged'; mergedIds: string[] }> {
-  const [primary, ...others] = await findAllDuplicatesIn(store, incoming);
+  const [primary, ...others] = targets;
   let lead = primary ? combine(primary, incoming) : incoming;
   for (const other of others) lead = absorbLead(lead, other, now);
+  lead = pruneProvenance(lead);
   if (skipIfSame && primary && !others.length && sameContent(primary, lead)) return { lead: primary, status: 'unchanged', mergedIds: [] };
+  lead = { ...lead, rev: (primary?.rev ?? 0) + 1 };
   await store.put(toStored(lead));
   for (const other of others) await store.delete(other.id);
   return { lead, status: primary ? 'updated' : 'created', mergedIds: others.map((o) => o.id) };
 }
 
+/** What {@link saveLead} did: saved (new or merged), or nothing because it needs the user's answer. */
+export type SaveResult =
+  | { status: 'created' | 'updated'; lead: Lead; mergedIds: string[] }
+  | {
+      status: 'conflict';
+      /** The lead as given, not saved. */
+      lead: Lead;
+      conflicts: IdentityConflict[];
+    };
+
+/** How {@link saveLead} treats a saved lead that shares a key but has a clearly different name. */
+export interface SaveOptions {
+  now?: Date;
+  /**
+   * `ask` (default): save nothing and return the conflicts, so the user can
+   * choose; `merge`: merge with them anyway; `keep-both`: save as a
+   * separate lead (with a new id if its id is the other person's).
+   */
+  onConflict?: 'ask' | 'merge' | 'keep-both';
+}
+
 /**
- * Saves a lead. If the same person is already stored (same id, email or
- * profile URL) the two are merged into the existing record instead of making
- * a duplicate; if the lead links several stored leads (its email is one's,
- * its LinkedIn another's), they all become one, kept under the first's id.
- * Lookup and writes share one transaction, so two quick saves cannot both
- * create a record, and a failed merge deletes nothing.
+ * Saves a lead. If the same person is already stored (same id, personal
+ * email or profile URL, and no clearly different name) the two are merged
+ * into the existing record instead of making a duplicate; if the lead links
+ * several stored leads of that person, they all become one, kept under the
+ * first's id. A match with a clearly different name is not merged silently:
+ * see {@link SaveOptions.onConflict}. Lookup and writes share one
+ * transaction, so two quick saves cannot both create a record, and a failed
+ * merge deletes nothing.
  */
-export async function saveLead(
-  db: LeadDb,
-  input: Lead,
-  now = new Date(),
-): Promise<{ lead: Lead; status: 'created' | 'updated'; mergedIds: string[] }> {
-  const incoming = LeadSchema.parse(input);
+export async function saveLead(db: LeadDb, input: Lead, options: Date | SaveOptions = {}): Promise<SaveResult> {
+  const { now = new Date(), onConflict = 'ask' } = options instanceof Date ? { now: options } : options;
+  let incoming = LeadSchema.parse(input);
   let tx: WriteTx | undefined;
   try {
     tx = db.transaction('leads', 'readwrite');
-    const { lead, status, mergedIds } = await upsertIn(tx.store, incoming, now, (existing) => mergeLead(existing, incoming, now));
+    const { same, conflicts } = await matchIn(tx.store, incoming);
+    if (conflicts.length && onConflict === 'ask') {
+      await tx.done;
+      return { status: 'conflict', lead: incoming, conflicts };
+    }
+    let targets = same;
+    if (conflicts.length && onConflict === 'merge') {
+      targets = [...same, ...conflicts.map((c) => c.lead)];
+      if (!same.length) targets.sort((a, b) => Number(b.id === incoming.id) - Number(a.id === incoming.id) || a.capturedAt.localeCompare(b.capturedAt));
+    }
+    if (onConflict === 'keep-both' && conflicts.some((c) => c.lead.id === incoming.id)) {
+      incoming = { ...incoming, id: crypto.randomUUID(), rev: 0 };
+    }
+    const { lead, status, mergedIds } = await upsertIn(tx.store, incoming, targets, now, (existing) => mergeLead(existing, incoming, now));
     await tx.done;
     // upsertIn only answers 'unchanged' when asked to skip same content, which a save never does.
     return { lead, mergedIds, status: status === 'created' ? 'created' : 'updated' };
@@ -194,39 +349,79 @@ export async function saveLead(
   }
 }
 
-/** Counts of what {@link importLeads} did. */
+/** An imported record that shares a key with a saved lead of another name: both were kept. */
+export interface ImportConflict {
+  /** Position in the list given to {@link importLeads}. */
+  index: number;
+  name: string;
+  message: string;
+}
+
+/** What {@link importLeads} did. */
 export interface ImportSummary {
   created: number;
   updated: number;
   /** Already stored with everything the file has. */
   unchanged: number;
+  /** Records kept apart from a saved lead they share a key with (both kept). */
+  conflicts: ImportConflict[];
+  /** Records that could not be merged, with the reason; the others were imported. */
+  skipped: Array<{ index: number; reason: string }>;
+}
+
+/** Whether an error comes from the storage (then the whole import is undone), not from one record. */
+function isStorageFailure(e: unknown): boolean {
+  return e instanceof DOMException || (e as { name?: string })?.name === 'LeadStoreError';
 }
 
 /**
- * Imports leads (from a backup) in one transaction: all of them or, on an
- * error such as a full disk, none. A lead already stored is merged with the
- * file's copy, the more recently updated one winning field by field and
- * both notes kept; re-importing the same backup changes nothing.
+ * Imports leads (from a backup) in one transaction: on a storage error such
+ * as a full disk, none of them. A lead already stored is merged with the
+ * file's copy, the more recently updated one winning field by field (name,
+ * title and company as {@link resolveIdentityFields} says) and both notes
+ * kept; re-importing the same backup changes nothing. A record that shares
+ * its id or a key with a saved lead of another name never overwrites it: it
+ * is kept as a separate lead and reported, and so is a second record of
+ * another person under an id used earlier in the same file.
  */
 export async function importLeads(db: LeadDb, input: Lead[], now = new Date()): Promise<ImportSummary> {
-  const leads = input.map((l) => LeadSchema.parse(l));
-  const summary: ImportSummary = { created: 0, updated: 0, unchanged: 0 };
+  const summary: ImportSummary = { created: 0, updated: 0, unchanged: 0, conflicts: [], skipped: [] };
   let tx: WriteTx | undefined;
   try {
     tx = db.transaction('leads', 'readwrite');
-    for (const incoming of leads) {
-      const same = await tx.store.get(incoming.id);
-      if (same && same.updatedAt >= incoming.updatedAt) {
-        summary.unchanged++;
-        continue;
+    for (const [index, raw] of input.entries()) {
+      try {
+        let incoming = LeadSchema.parse(raw);
+        const { same, conflicts } = await matchIn(tx.store, incoming);
+        if (conflicts.length) {
+          if (conflicts.some((c) => c.lead.id === incoming.id)) incoming = { ...incoming, id: crypto.randomUUID() };
+          const who = incoming.name || incoming.emails[0] || `record ${index + 1}`;
+          summary.conflicts.push({ index, name: who, message: `${conflicts.map((c) => c.message).join('; ')}: kept both` });
+        }
+        const exact = same[0]?.id === incoming.id ? same[0] : undefined;
+        if (exact && same.length === 1 && exact.updatedAt >= incoming.updatedAt) {
+          summary.unchanged++;
+          continue;
+        }
+        const { status } = await upsertIn(
+          tx.store,
+          incoming,
+          same,
+          now,
+          (existing) => {
+            const combined =
+              existing.updatedAt > incoming.updatedAt
+                ? absorbLead(existing, incoming, now)
+                : { ...absorbLead(incoming, existing, now), id: existing.id, rev: existing.rev };
+            return LeadSchema.parse(resolveIdentityFields(combined, existing, incoming, now));
+          },
+          true,
+        );
+        summary[status]++;
+      } catch (e) {
+        if (isStorageFailure(e)) throw e;
+        summary.skipped.push({ index, reason: e instanceof z.ZodError && e.issues[0] ? describeIssue(e.issues[0]) : String((e as Error).message ?? e) });
       }
-      const { status } = await upsertIn(tx.store, incoming, now, (existing) =>
-        existing.updatedAt > incoming.updatedAt
-          ? absorbLead(existing, incoming, now)
-          : { ...absorbLead(incoming, existing, now), id: existing.id },
-        true,
-      );
-      summary[status]++;
     }
     await tx.done;
     return summary;
@@ -235,27 +430,80 @@ export async function importLeads(db: LeadDb, input: Lead[], now = new Date()): 
   }
 }
 
-/** Replaces a lead as given (no merging): for edits of a saved lead. */
-export async function putLead(db: LeadDb, lead: Lead): Promise<Lead> {
+/** Shown when an edit was made on a lead another window changed since. */
+export const STALE_MESSAGE = 'This lead changed since you opened it';
+
+/** What {@link putLead} did. */
+export type PutResult =
+  | { status: 'saved'; lead: Lead }
+  /** The lead had changed since; the edit touched other fields, so both changes were kept. */
+  | { status: 'merged'; lead: Lead }
+  /** Nothing written: the lead changed (or was deleted) since it was opened, and the same fields were edited. */
+  | { status: 'stale'; current: Lead | undefined; conflicts: string[]; message: string };
+
+/**
+ * Replaces a lead with an edited version (no identity merging), if nobody
+ * changed it since it was read: the stored revision must equal the edited
+ * lead's (`expectedRev` overrides). Otherwise, given the `base` the edit
+ * started from, changes to different fields are merged; a field both sides
+ * changed, or a lead deleted meanwhile, refuses the write with
+ * {@link STALE_MESSAGE}. Check and write share one transaction.
+ */
+export async function putLead(db: LeadDb, lead: Lead, options: { base?: Lead; expectedRev?: number } = {}): Promise<PutResult> {
   const valid = LeadSchema.parse(lead);
+  const expected = options.expectedRev ?? options.base?.rev ?? valid.rev;
+  let tx: WriteTx | undefined;
   try {
-    await db.put('leads', toStored(valid));
-    return valid;
+    tx = db.transaction('leads', 'readwrite');
+    const stored = await tx.store.get(valid.id);
+    const current = stored ? fromStored(stored) : undefined;
+    let result: PutResult;
+    if (!stored && expected === 0) {
+      result = { status: 'saved', lead: { ...valid, rev: 1 } };
+    } else if (current && current.rev === expected) {
+      result = { status: 'saved', lead: { ...valid, rev: current.rev + 1 } };
+    } else if (current && options.base) {
+      const { lead: merged, conflicts } = mergeConcurrentEdits(options.base, valid, current);
+      result = conflicts.length
+        ? { status: 'stale', current, conflicts, message: `${STALE_MESSAGE} (${conflicts.map((f) => fieldLabel([...f.split('.')])).join(', ')} changed in both places)` }
+        : { status: 'merged', lead: LeadSchema.parse({ ...merged, rev: current.rev + 1 }) };
+    } else {
+      result = { status: 'stale', current, conflicts: [], message: current ? STALE_MESSAGE : `${STALE_MESSAGE}: it was deleted` };
+    }
+    if (result.status !== 'stale') {
+      result.lead = pruneProvenance(result.lead);
+      await tx.store.put(toStored(result.lead));
+    }
+    await tx.done;
+    return result;
   } catch (e) {
-    throw writeFailure(e);
+    throw writeFailure(e, tx);
+  }
+}
+
+/** Runs a read, turning a storage failure (a closed connection, …) into a message that says what to do. */
+async function reading<T>(read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (e) {
+    throw storageError(e);
   }
 }
 
 /** One lead by id. */
-export async function getLead(db: LeadDb, id: string): Promise<Lead | undefined> {
-  const v = await db.get('leads', id);
-  return v ? fromStored(v) : undefined;
+export function getLead(db: LeadDb, id: string): Promise<Lead | undefined> {
+  return reading(async () => {
+    const v = await db.get('leads', id);
+    return v ? fromStored(v) : undefined;
+  });
 }
 
 /** All leads, most recently updated first. */
-export async function listLeads(db: LeadDb): Promise<Lead[]> {
-  const all = await db.getAllFromIndex('leads', 'by-updated');
-  return all.reverse().map(fromStored).filter((l): l is Lead => !!l);
+export function listLeads(db: LeadDb): Promise<Lead[]> {
+  return reading(async () => {
+    const all = await db.getAllFromIndex('leads', 'by-updated');
+    return all.reverse().map(fromStored).filter((l): l is Lead => !!l);
+  });
 }
 
 /** Leads carrying a tag (exact match), most recently updated first. */
@@ -268,19 +516,21 @@ export async function listLeadsByTag(db: LeadDb, tag: string): Promise<Lead[]> {
 }
 
 /** Deletes a lead; deleting an unknown id is not an error. */
-export async function deleteLead(db: LeadDb, id: string): Promise<void> {
-  await db.delete('leads', id);
+export function deleteLead(db: LeadDb, id: string): Promise<void> {
+  return reading(() => db.delete('leads', id));
 }
 
 /** Every tag in use, sorted case-insensitively, for autocomplete and filters. */
-export async function listTags(db: LeadDb): Promise<string[]> {
-  const tags = new Set<string>();
-  let cursor = await db.transaction('leads').store.index('by-tag').openKeyCursor(null, 'nextunique');
-  while (cursor) {
-    tags.add(cursor.key);
-    cursor = await cursor.continue();
-  }
-  return [...tags].sort((a, b) => a.localeCompare(b, undefined, { sensitivity: 'base' }));
+export function listTags(db: LeadDb): Promise<string[]> {
+  return reading(async () => {
+    const tags = new Set<string>();
+    let cursor = await db.transaction('leads').store.index('by-tag').openKeyCursor(null, 'nextunique');
+    while (cursor) {
+      tags.add(cursor.key);
+      cursor = await cursor.continue();
+    }
+    return [...tags].sort((a, b) => a.localeCompare(b, undefined, { sensitivity: 'base' }));
+  });
 }
 
 /**

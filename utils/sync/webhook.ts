@@ -134,6 +134,8 @@ export function createWebhookClient(deps: ClientDeps & { version?: string }): Cr
         note: '',
         capturedAt: new Date(now()).toISOString(),
         updatedAt: new Date(now()).toISOString(),
+        rev: 0,
+        history: [],
       };
       try {
         const a = await post(`msg_test${now()}`, JSON.stringify(webhookEvent(sample, 'webhook.test', version)));
