@@ -3,6 +3,11 @@ import { defineConfig } from 'wxt';
 // Minimal permissions are a product promise: no host permissions at all.
 // The content script is injected on demand after the user clicks the
 // toolbar icon, which grants `activeTab` for that one tab.
+//
+// webextension-polyfill (through WXT's module) gives every extension page and
+// script one promise-based `browser` that behaves the same in Chrome and Firefox.
+// The module maps `wxt/browser`; `@wxt-dev/browser` (what WXT's storage helper
+// imports) is mapped to the same object so no code reaches the raw globals.
 // WXT_CRM_TEST=1 builds the e2e variant of CRM sync into its own folder
 // (.output/chrome-mv3-crm-test): it may reach loopback fake CRMs. The
 // production build is unchanged.
@@ -10,7 +15,10 @@ const crmTest = process.env.WXT_CRM_TEST === '1';
 const CRM_HOSTS = ['https://api.hubapi.com/*', 'https://*/*'];
 
 export default defineConfig({
-  modules: ['@wxt-dev/module-react'],
+  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  vite: () => ({
+    resolve: { alias: [{ find: /^@wxt-dev\/browser$/, replacement: '@wxt-dev/webextension-polyfill/browser' }] },
+  }),
   ...(crmTest && { outDirTemplate: '{{browser}}-mv{{manifestVersion}}-crm-test' }),
   manifest: ({ browser, manifestVersion }) => ({
     name: 'Prospect Scout',
