@@ -30,8 +30,17 @@ export default defineConfig({
     ...(manifestVersion === 2 ? { optional_permissions: CRM_HOSTS } : { optional_host_permissions: CRM_HOSTS }),
     ...(crmTest && { host_permissions: ['http://127.0.0.1/*'] }),
     ...(browser === 'firefox' && {
-      // Firefox needs a stable id for storage and signing; scripting.executeScript needs 102+.
-      browser_specific_settings: { gecko: { id: 'prospect-scout@prospect-scout.dev', strict_min_version: '109.0' } },
+      // Firefox needs a stable id for storage and signing. AMO requires a data-collection
+      // declaration (this extension collects nothing), which Firefox reads from 140 (the
+      // oldest supported ESR) and Firefox for Android from 142.
+      browser_specific_settings: {
+        gecko: {
+          id: 'prospect-scout@prospect-scout.dev',
+          strict_min_version: '140.0',
+          data_collection_permissions: { required: ['none'] },
+        },
+        gecko_android: { strict_min_version: '142.0' },
+      },
     }),
   }),
 });
