@@ -114,7 +114,7 @@ class PuppeteerScreen implements Screen {
   nth(role: Role, index: number): Screen {
     return new PuppeteerScreen(this.page, this.downloads, [...this.chain, { role, name: null, index }]);
   }
-  async click(role: 'button' | 'tab', name: Name): Promise<void> {
+  async click(role: 'button' | 'tab' | 'menuitem', name: Name): Promise<void> {
     const el = await this.find([...this.chain, { role, name: nameSpec(name), index: 0 }]);
     await el.click();
   }
@@ -151,9 +151,6 @@ class PuppeteerScreen implements Screen {
   }
   names(role: Role): Promise<string[]> {
     return this.list({ role, name: null, index: 0 });
-  }
-  answerNextDialog(accept: boolean): void {
-    this.page.once('dialog', (d) => void (accept ? d.accept() : d.dismiss()));
   }
   async download(buttonName: Name): Promise<{ name: string; bytes: Buffer }> {
     const before = new Set(readdirSync(this.downloads));

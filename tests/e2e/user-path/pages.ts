@@ -67,9 +67,14 @@ export class SavedLeads {
   filterByTag(tag: string): Promise<void> {
     return this.screen.select({ label: 'Tag' }, tag);
   }
-  async delete(name: string, confirm = true): Promise<void> {
-    this.screen.answerNextDialog(confirm);
-    await this.item(name).click('button', 'Delete');
+  /** Deletes a lead from its row menu. */
+  async delete(name: string): Promise<void> {
+    await this.item(name).click('button', `Actions for ${name}`);
+    await this.screen.within('menu', `Actions for ${name}`).click('menuitem', 'Delete');
+  }
+  /** Undoes the last delete from its notice. */
+  undoDelete(): Promise<void> {
+    return this.screen.click('button', 'Undo');
   }
 }
 

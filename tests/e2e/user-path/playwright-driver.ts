@@ -24,7 +24,7 @@ class PlaywrightScreen implements Screen {
   nth(role: Role, index: number): Screen {
     return new PlaywrightScreen(this.page, byRole(this.scope, role).nth(index));
   }
-  click(role: 'button' | 'tab', name: Name): Promise<void> {
+  click(role: 'button' | 'tab' | 'menuitem', name: Name): Promise<void> {
     return byRole(this.scope, role, name).click();
   }
   fill(field: Field, value: string): Promise<void> {
@@ -48,9 +48,6 @@ class PlaywrightScreen implements Screen {
   async names(role: Role): Promise<string[]> {
     const items = await byRole(this.scope, role).all();
     return Promise.all(items.map((i) => i.evaluate((el) => el.getAttribute('aria-label') ?? el.textContent?.trim() ?? '')));
-  }
-  answerNextDialog(accept: boolean): void {
-    this.page.once('dialog', (d) => void (accept ? d.accept() : d.dismiss()));
   }
   async download(buttonName: Name): Promise<{ name: string; bytes: Buffer }> {
     const downloading = this.page.waitForEvent('download');

@@ -77,8 +77,11 @@ export const userPath: Scenario[] = [
 
       await saved.delete('Carlos Mendes');
       await poll(() => saved.names()).toEqual(['Jane Doe']);
-      // Cancelling the confirmation keeps the lead, also after reopening.
-      await saved.delete('Jane Doe', false);
+      // Undo puts the lead back; deleting again sticks, also after reopening.
+      await saved.undoDelete();
+      await poll(() => saved.names()).toEqual(['Carlos Mendes', 'Jane Doe']);
+      await saved.delete('Carlos Mendes');
+      await poll(() => saved.names()).toEqual(['Jane Doe']);
       const reopened = await new PopupPage(await driver.openPopup()).showSaved();
       await poll(() => reopened.names()).toEqual(['Jane Doe']);
       expect(await reopened.item('Jane Doe').text()).toContain('Chief Revenue Officer');

@@ -1,7 +1,7 @@
 // The small driver interface the shared user path is written against: one per browser driver.
 
 /** Roles the user path looks for; names are accessible names (exact string, or a RegExp). */
-export type Role = 'button' | 'tab' | 'form' | 'list' | 'listitem' | 'region' | 'status' | 'alert';
+export type Role = 'button' | 'tab' | 'form' | 'list' | 'listitem' | 'region' | 'status' | 'alert' | 'menu' | 'menuitem';
 export type Name = string | RegExp;
 /** A form control, by its `name` attribute (the data field) or by its visible label. */
 export type Field = { name: string } | { label: string };
@@ -16,7 +16,7 @@ export interface Screen {
   within(role: Role, name?: Name): Screen;
   /** The nth visible element with this role inside this screen. */
   nth(role: Role, index: number): Screen;
-  click(role: 'button' | 'tab', name: Name): Promise<void>;
+  click(role: 'button' | 'tab' | 'menuitem', name: Name): Promise<void>;
   fill(field: Field, value: string): Promise<void>;
   press(field: Field, key: 'Enter'): Promise<void>;
   select(field: Field, value: string): Promise<void>;
@@ -27,8 +27,6 @@ export interface Screen {
   count(role: Role, name?: Name): Promise<number>;
   /** Accessible names of the visible elements with this role, in document order. */
   names(role: Role): Promise<string[]>;
-  /** Answers the next confirm() dialog the page opens. */
-  answerNextDialog(accept: boolean): void;
   /** Clicks a button that makes a file download; returns the file's name and bytes. */
   download(buttonName: Name): Promise<{ name: string; bytes: Buffer }>;
   close(): Promise<void>;
