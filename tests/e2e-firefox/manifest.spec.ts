@@ -7,9 +7,10 @@ import { ADDON_ID, FIREFOX_BUILD } from './firefox-driver';
 test('the Firefox build asks for minimal permissions and declares that it collects no data', () => {
   const manifest = JSON.parse(readFileSync(join(FIREFOX_BUILD, 'manifest.json'), 'utf8'));
   expect(manifest.manifest_version).toBe(2);
-  // MV2 puts host patterns in permissions: only the three API permissions may be there.
-  expect([...manifest.permissions].sort()).toEqual(['activeTab', 'scripting', 'storage']);
-  expect(manifest.optional_permissions ?? []).toEqual([]);
+  // MV2 puts host patterns in permissions: only API permissions may be there (alarms: the CRM sync outbox).
+  expect([...manifest.permissions].sort()).toEqual(['activeTab', 'alarms', 'scripting', 'storage']);
+  // CRM hosts are only optional (MV2 has no optional_host_permissions), asked for when the user connects that CRM.
+  expect(manifest.optional_permissions ?? []).toEqual(['https://api.hubapi.com/*', 'https://*/*']);
   expect(manifest.content_scripts ?? []).toEqual([]);
   expect(manifest.browser_specific_settings.gecko.id).toBe(ADDON_ID);
   expect(manifest.browser_specific_settings.gecko.data_collection_permissions).toEqual({ required: ['none'] });
