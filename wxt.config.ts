@@ -41,6 +41,9 @@ export default defineConfig({
         },
         gecko_android: { strict_min_version: '142.0' },
       },
+      // In a private window Firefox refuses IndexedDB to extension pages (InvalidStateError on open),
+      // so a lead saved there could not be kept: the add-on is not offered for private windows.
+      incognito: 'not_allowed',
     }),
   }),
 });

@@ -217,6 +217,32 @@ export class FirefoxDriver implements ExtensionDriver {
   }
 
   /**
+   * Waits for Firefox's add-on permission prompt (the doorhanger a
+   * `permissions.request` shows) and accepts it as the user would.
+   */
+  async acceptPermissionPrompt(): Promise<void> {
+    await poll('the add-on permission prompt', async () =>
+      (await this.chrome(`(() => {
+        const prompt = PopupNotifications.getNotification('addon-webext-permissions');
+        if (!prompt) return null;
+        prompt.mainAction.callback();
+        PopupNotifications.remove(prompt);
+        return true;
+      })()`)) as true | null,
+    );
+  }
+
+  /** Host patterns the user has granted the add-on at runtime (optional permissions). */
+  async grantedOrigins(): Promise<string[]> {
+    // BiDi hands arrays back as remote values: a JSON string comes back as is.
+    const origins = (await this.chrome(`(async () => {
+      const { ExtensionPermissions } = ChromeUtils.importESModule('resource://gre/modules/ExtensionPermissions.sys.mjs');
+      return JSON.stringify((await ExtensionPermissions.get(${JSON.stringify(ADDON_ID)})).origins);
+    })()`)) as string;
+    return JSON.parse(origins) as string[];
+  }
+
+  /**
    * Opens the fixture in a new tab and, when `click` is set, clicks the
    * toolbar button in it the way Firefox does for a user (browserAction's
    * triggerAction, which grants activeTab). Returns the tab's extension id.

@@ -54,8 +54,7 @@ describe('team pages without structured data', () => {
     expect(prospects.map((p) => p.name).sort()).toEqual(['Bill Lumbergh', 'Michael Bolton', 'Peter Gibbons', 'Samir Nagheenanajar']);
   });
 
-  // 2000 cards through happy-dom take seconds on a loaded CI machine: a workload, not a timed goal (that is in npm run bench).
-  it('stays bounded on a page of thousands of cards, and says so', { timeout: 30_000 }, () => {
+  it('stays bounded on a page of thousands of cards, and says so', () => {
     // Distinct names, so no two cards are merged as one person.
     const letters = (i: number) => [...i.toString(26)].map((d) => String.fromCharCode(97 + parseInt(d, 26))).join('');
     const cards = Array.from({ length: 2000 }, (_, i) => card(`Person Q${letters(i)}`, `mailto:p${i}@x.example`)).join('');
