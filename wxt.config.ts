@@ -3,6 +3,11 @@ import { defineConfig } from 'wxt';
 // Minimal permissions are a product promise: no host permissions at all.
 // The content script is injected on demand after the user clicks the
 // toolbar icon, which grants `activeTab` for that one tab.
+//
+// webextension-polyfill (through WXT's module) gives every extension page and
+// script one promise-based `browser` that behaves the same in Chrome and Firefox.
+// The module maps `wxt/browser`; `@wxt-dev/browser` (what WXT's storage helper
+// imports) is mapped to the same object so no code reaches the raw globals.
 // WXT_CRM_TEST=1 builds the e2e variant of CRM sync into its own folder
 // (.output/chrome-mv3-crm-test): it may reach loopback fake CRMs. The
 // production build is unchanged.
@@ -10,7 +15,10 @@ const crmTest = process.env.WXT_CRM_TEST === '1';
 const CRM_HOSTS = ['https://api.hubapi.com/*', 'https://*.pipedrive.com/*', 'https://*/*'];
 
 export default defineConfig({
-  modules: ['@wxt-dev/module-react'],
+  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  vite: () => ({
+    resolve: { alias: [{ find: /^@wxt-dev\/browser$/, replacement: '@wxt-dev/webextension-polyfill/browser' }] },
+  }),
   ...(crmTest && { outDirTemplate: '{{browser}}-mv{{manifestVersion}}-crm-test' }),
   manifest: ({ browser, manifestVersion }) => ({
     name: 'Prospect Scout',
@@ -22,8 +30,20 @@ export default defineConfig({
     ...(manifestVersion === 2 ? { optional_permissions: CRM_HOSTS } : { optional_host_permissions: CRM_HOSTS }),
     ...(crmTest && { host_permissions: ['http://127.0.0.1/*'] }),
     ...(browser === 'firefox' && {
-      // Firefox needs a stable id for storage and signing; scripting.executeScript needs 102+.
-      browser_specific_settings: { gecko: { id: 'prospect-scout@prospect-scout.dev', strict_min_version: '109.0' } },
+      // Firefox needs a stable id for storage and signing. AMO requires a data-collection
+      // declaration (this extension collects nothing), which Firefox reads from 140 (the
+      // oldest supported ESR) and Firefox for Android from 142.
+      browser_specific_settings: {
+        gecko: {
+          id: 'prospect-scout@prospect-scout.dev',
+          strict_min_version: '140.0',
+          data_collection_permissions: { required: ['none'] },
+        },
+        gecko_android: { strict_min_version: '142.0' },
+      },
+      // In a private window Firefox refuses IndexedDB to extension pages (InvalidStateError on open),
+      // so a lead saved there could not be kept: the add-on is not offered for private windows.
+      incognito: 'not_allowed',
     }),
   }),
 });

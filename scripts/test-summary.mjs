@@ -1,4 +1,4 @@
-// Sums vitest, Playwright and conformance JSON reports into one closing line:
+// Sums vitest, Playwright (Chromium e2e, then Firefox e2e) and conformance JSON reports into one closing line:
 // "N passed, N failed". A missing or unreadable report counts as one
 // failure, so a crashed runner can never look green; so does each failed
 // non-test step named in $FAILED_STEPS (type-check, build). Conformance:
@@ -6,7 +6,8 @@
 // failing optional case is reported on its own line and fails nothing.
 import { readFileSync } from 'node:fs';
 
-const [unitPath, e2ePath, conformancePath] = process.argv.slice(2);
+// Arguments: the unit report, the conformance report, then the e2e reports (Chromium, Firefox).
+const [unitPath, conformancePath, ...e2ePaths] = process.argv.slice(2);
 let passed = 0;
 let failed = 0;
 
@@ -28,14 +29,16 @@ if (unit) {
   if (unit.success === false && !unit.numFailedTests) failed += 1;
   console.log(`unit: ${unit.numPassedTests} passed, ${unit.numFailedTests} failed`);
 }
-const e2e = read(e2ePath, 'e2e');
-if (e2e) {
+for (const [i, e2ePath] of e2ePaths.entries()) {
+  const label = i === 0 ? 'e2e' : 'e2e (firefox)';
+  const e2e = read(e2ePath, label);
+  if (!e2e) continue;
   const s = e2e.stats ?? {};
   const e2ePassed = (s.expected ?? 0) + (s.flaky ?? 0);
   const e2eFailed = (s.unexpected ?? 0) + (e2e.errors?.length ?? 0);
   passed += e2ePassed;
   failed += e2eFailed;
-  console.log(`e2e: ${e2ePassed} passed, ${e2eFailed} failed`);
+  console.log(`${label}: ${e2ePassed} passed, ${e2eFailed} failed`);
 }
 if (conformancePath) {
   const c = read(conformancePath, 'conformance');

@@ -1,0 +1,44 @@
+// What behaves differently in Firefox: user-gesture rules for permissions.request, private windows.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { startServer } from '../e2e/fixtures';
+import { FIREFOX_BUILD, FirefoxDriver } from './firefox-driver';
+
+const firefox = test.extend<{ driver: FirefoxDriver }, { origin: string }>({
+  origin: [
+    async ({}, use) => {
+      const { server, origin } = await startServer();
+      await use(origin);
+      server.close();
+    },
+    { scope: 'worker' },
+  ],
+  driver: async ({ origin }, use) => {
+    const driver = await FirefoxDriver.start(origin);
+    await use(driver);
+    await driver.close();
+  },
+});
+
+firefox('connecting a CRM asks Firefox for its host from the click itself (permissions.request before any await)', async ({ driver }) => {
+  const options = await driver.openOptions();
+  const hubspot = options.within('region', 'HubSpot');
+  await hubspot.fill({ label: 'Token' }, 'pat-na1-00000000-0000-0000-0000-000000000000');
+  expect(await driver.grantedOrigins()).not.toContain('https://api.hubapi.com/*');
+  await hubspot.click('button', 'Connect HubSpot');
+  // Firefox honours permissions.request only while it handles the click (the
+  // component calls it before any await); otherwise the host is never granted.
+  await driver.acceptPermissionPrompt();
+  await expect.poll(() => driver.grantedOrigins()).toContain('https://api.hubapi.com/*');
+  // No network here: the connection test then fails, but not for lack of permission.
+  await expect.poll(() => hubspot.text()).toMatch(/\n.+/);
+  const text = await hubspot.text();
+  expect(text).not.toContain('host permission refused');
+  expect(text).not.toContain('user input handler');
+});
+
+firefox('the Firefox build does not run in private windows, where Firefox gives extension pages no IndexedDB', () => {
+  const manifest = JSON.parse(readFileSync(join(FIREFOX_BUILD, 'manifest.json'), 'utf8'));
+  expect(manifest.incognito).toBe('not_allowed');
+});
