@@ -10,7 +10,7 @@ test('the Firefox build asks for minimal permissions and declares that it collec
   // MV2 puts host patterns in permissions: only API permissions may be there (alarms: the CRM sync outbox).
   expect([...manifest.permissions].sort()).toEqual(['activeTab', 'alarms', 'scripting', 'storage']);
   // CRM hosts are only optional (MV2 has no optional_host_permissions), asked for when the user connects that CRM.
-  expect(manifest.optional_permissions ?? []).toEqual(['https://api.hubapi.com/*', 'https://*/*']);
+  expect(manifest.optional_permissions ?? []).toEqual(['https://api.hubapi.com/*', 'https://*.pipedrive.com/*', 'https://*/*']);
   expect(manifest.content_scripts ?? []).toEqual([]);
   expect(manifest.browser_specific_settings.gecko.id).toBe(ADDON_ID);
   expect(manifest.browser_specific_settings.gecko.data_collection_permissions).toEqual({ required: ['none'] });

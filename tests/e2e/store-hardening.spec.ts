@@ -1,6 +1,6 @@
 // Issue 6 in a real browser: identity conflicts asked in the popup, concurrent edits in two windows, long URLs, the CSV separator.
 import { readFileSync } from 'node:fs';
-import { expect, openPopupFor, rowAction, saveCard, test } from './fixtures';
+import { editDetails, expect, openPopupFor, rowAction, saveCard, test } from './fixtures';
 
 test('a page with a saved email under another name asks: merge or keep both', async ({ capture, openPopup }) => {
   const { popup: first } = await capture('person-jsonld.html');
@@ -68,6 +68,7 @@ test('manual entry on a page with a 5000-character URL works, and an over-long f
   const popup = await openPopupFor(context, extensionId, page);
   await popup.getByRole('button', { name: 'Enter a lead by hand' }).click();
   const card = popup.getByRole('form');
+  await editDetails(card);
   await card.locator('[name="name"]').fill(`${'A'.repeat(160)} Doe`);
   await card.getByRole('button', { name: 'Save lead' }).click();
   await expect(card.getByRole('alert')).toHaveText('Name: the first name is longer than 150 characters (160); shorten it');

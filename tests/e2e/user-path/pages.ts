@@ -25,10 +25,16 @@ export class PopupPage {
 export class ProspectCard {
   constructor(readonly screen: Screen) {}
 
-  value(field: string): Promise<string> {
+  /** Opens the card's full form ("Edit details"), where every field can be read and typed into. */
+  async expand(): Promise<void> {
+    if (await this.screen.count('button', 'Edit details')) await this.screen.click('button', 'Edit details');
+  }
+  async value(field: string): Promise<string> {
+    await this.expand();
     return this.screen.value({ name: field });
   }
-  fill(field: string, value: string): Promise<void> {
+  async fill(field: string, value: string): Promise<void> {
+    await this.expand();
     return this.screen.fill({ name: field }, value);
   }
   async addTag(tag: string): Promise<void> {

@@ -45,9 +45,9 @@ class PlaywrightScreen implements Screen {
   count(role: Role, name?: Name): Promise<number> {
     return byRole(this.scope, role, name).count();
   }
-  async names(role: Role): Promise<string[]> {
-    const items = await byRole(this.scope, role).all();
-    return Promise.all(items.map((i) => i.evaluate((el) => el.getAttribute('aria-label') ?? el.textContent?.trim() ?? '')));
+  names(role: Role): Promise<string[]> {
+    // One atomic read: per-item locators from .all() wait forever for an item the list removed meanwhile.
+    return byRole(this.scope, role).evaluateAll((els) => els.map((el) => el.getAttribute('aria-label') ?? el.textContent?.trim() ?? ''));
   }
   async download(buttonName: Name): Promise<{ name: string; bytes: Buffer }> {
     const downloading = this.page.waitForEvent('download');

@@ -25,7 +25,8 @@ export const userPath: Scenario[] = [
       expect(await jane.value('emails')).toBe('jane.doe@acme.example\njane@acme.example');
       expect(await jane.value('phones')).toBe('+14155550132\n+14155550199');
       expect(await jane.value('linkedin')).toBe('https://www.linkedin.com/in/jane-doe-acme');
-      // provenance is shown beside the fields
+      // provenance is shown beside the fields of the opened form
+      await jane.expand();
       expect(await jane.text()).toContain('json-ld');
 
       const team = await capture(driver, 'team-cards.html');
@@ -59,7 +60,7 @@ export const userPath: Scenario[] = [
       // The same person again is recognised with the user's edits.
       const third = await capture(driver, 'person-jsonld.html');
       const again = third.card('Jane Doe');
-      await poll(() => again.text()).toContain('saved before');
+      await poll(() => again.text()).toContain('Already saved');
       expect(await again.value('title')).toBe('Chief Revenue Officer');
       expect(await again.value('note')).toBe('Met at booth 12');
 
