@@ -15,6 +15,25 @@ const BLOCK = new Set([
  * the root (site chrome, other people's cards).
  */
 export function visibleText(root: Element, maxChars = 1_000_000, skip?: (el: Element) => boolean): string {
+  const out = collectText(root, maxChars, (el, depth) => {
+    const tag = el.tagName.toUpperCase();
+    if (SKIP.has(tag) || el.hasAttribute('hidden') || isInlineHidden(el) || (skip && depth > 0 && skip(el))) return 'skip';
+    return BLOCK.has(tag) ? 'block' : 'inline';
+  });
+  return out
+    .join('')
+    .replace(/[ \t\u00a0]+/g, ' ')
+    .replace(/ ?\n[\n ]*/g, '\n')
+    .trim()
+    .slice(0, maxChars);
+}
+
+/**
+ * The text nodes below `root` in document order, about `maxChars` at most and
+ * 200 levels deep at most; `enter` says whether an element is left out, or is
+ * a block (a line break before and after it).
+ */
+function collectText(root: Element, maxChars: number, enter: (el: Element, depth: number) => 'skip' | 'block' | 'inline'): string[] {
   const out: string[] = [];
   let length = 0;
   const walk = (node: Node, depth: number): void => {
@@ -28,20 +47,14 @@ export function visibleText(root: Element, maxChars = 1_000_000, skip?: (el: Ele
     }
     if (node.nodeType !== 1) return;
     const el = node as Element;
-    const tag = el.tagName.toUpperCase();
-    if (SKIP.has(tag) || el.hasAttribute('hidden') || isInlineHidden(el) || (skip && depth > 0 && skip(el))) return;
-    const block = BLOCK.has(tag);
-    if (block) out.push('\n');
+    const kind = enter(el, depth);
+    if (kind === 'skip') return;
+    if (kind === 'block') out.push('\n');
     for (let c = el.firstChild; c; c = c.nextSibling) walk(c, depth + 1);
-    if (block) out.push('\n');
+    if (kind === 'block') out.push('\n');
   };
   walk(root, 0);
-  return out
-    .join('')
-    .replace(/[ \t\u00a0]+/g, ' ')
-    .replace(/ ?\n[\n ]*/g, '\n')
-    .trim()
-    .slice(0, maxChars);
+  return out;
 }
 
 /** The first `max` characters of a text node, without reading the rest. */
@@ -56,22 +69,7 @@ function readText(node: Text, max: number): string {
  */
 export function cleanText(el: Element | null | undefined, maxChars = 2000): string {
   if (!el) return '';
-  const out: string[] = [];
-  let length = 0;
-  const walk = (node: Node, depth: number): void => {
-    if (length > maxChars || depth > 200) return;
-    if (node.nodeType === 3) {
-      const t = readText(node as Text, maxChars - length + 1);
-      out.push(t);
-      length += t.length;
-      return;
-    }
-    if (node.nodeType !== 1) return;
-    const tag = (node as Element).tagName.toUpperCase();
-    if (tag === 'SCRIPT' || tag === 'STYLE' || tag === 'TEMPLATE') return;
-    for (let c = node.firstChild; c; c = c.nextSibling) walk(c, depth + 1);
-  };
-  walk(el, 0);
+  const out = collectText(el, maxChars, (e) => (/^(?:SCRIPT|STYLE|TEMPLATE)$/i.test(e.tagName) ? 'skip' : 'inline'));
   return out.join('').replace(/\s+/g, ' ').trim().slice(0, maxChars);
 }
 
