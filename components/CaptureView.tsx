@@ -15,7 +15,7 @@ type Draft = { lead: Lead; saved?: Lead };
 type LastSave = { id: string; before?: Lead; mergedIds: string[] };
 type State =
   | { kind: 'loading' }
-  | { kind: 'error'; message: string }
+  | { kind: 'error'; message: string; url?: string }
   | { kind: 'ready'; url: string; drafts: Draft[]; warnings: string[] };
 
 /** Reads the target tab, then shows one editable card per prospect found. */
@@ -39,7 +39,7 @@ export function CaptureView(props: {
     (async () => {
       if (tabId instanceof Error) return setState({ kind: 'error', message: tabId.message });
       const result = await captureTab(tabId);
-      if (!result.ok) return !cancelled && setState({ kind: 'error', message: result.error });
+      if (!result.ok) return !cancelled && setState({ kind: 'error', message: result.error, url: result.url });
       const drafts: Draft[] = [];
       for (const p of result.prospects) {
         const lead = prospectToLead(p);
@@ -105,7 +105,7 @@ export function CaptureView(props: {
         <p className="error" role="alert">
           {state.message}
         </p>
-        <button type="button" onClick={() => addBlank('')}>
+        <button type="button" onClick={() => addBlank(state.url ?? '')}>
           Enter a lead by hand
         </button>
       </div>

@@ -43,8 +43,10 @@ describe('capture', () => {
 
   it('gives up on a page that never answers, saying why', async () => {
     fakeBrowser.scripting.executeScript = vi.fn().mockReturnValue(new Promise(() => {})) as never;
+    vi.spyOn(fakeBrowser.tabs, 'get').mockResolvedValue({ id: 7, url: 'https://busy.example/team' } as never);
     const result = await captureTab(7, { timeoutMs: 50 });
-    expect(result).toMatchObject({ ok: false, error: expect.stringMatching(/did not answer within 0.05 seconds.*Enter the prospect by hand/) });
+    // The page's address is kept for the lead the user then types in.
+    expect(result).toMatchObject({ ok: false, url: 'https://busy.example/team', error: expect.stringMatching(/did not answer within 0.05 seconds.*Enter the prospect by hand/) });
   });
 
   it('explains pages the browser will not let it read', async () => {

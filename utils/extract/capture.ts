@@ -71,6 +71,16 @@ export async function captureTab(tabId: number, options: CaptureOptions = {}): P
   }
 }
 
+/** The tab's address (readable under activeTab after the click), or '' when the browser will not say. */
+async function tabUrl(tabId: number): Promise<string> {
+  try {
+    const url = (await browser.tabs.get(tabId)).url ?? '';
+    return /^https?:/i.test(url) ? url : '';
+  } catch {
+    return '';
+  }
+}
+
 async function readTab(tabId: number, options: CaptureOptions): Promise<ExtractionResult> {
   const { timeoutMs = INJECTION_TIMEOUT_MS, limits = SNAPSHOT_LIMITS } = options;
   const settings = getSettings();
@@ -85,7 +95,8 @@ async function readTab(tabId: number, options: CaptureOptions): Promise<Extracti
     if (e instanceof Timeout) {
       return {
         ok: false,
-        url: '',
+        // The page's address still goes on a lead typed in by hand.
+        url: await tabUrl(tabId),
         error: `This page did not answer within ${timeoutMs / 1000} seconds: its own scripts are keeping it busy, so Prospect Scout could not read it. Enter the prospect by hand, or click the icon again once the page responds.`,
       };
     }
