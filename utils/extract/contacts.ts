@@ -30,6 +30,8 @@ const DEPARTMENT =
  * a company (a legal suffix, or a short name after a leadership title):
  * "Associate Professor, Emeritus" stays one title.
  */
+const NOT_A_COMPANY = /@|©|\bhttps?:\/\/|\b(?:no|nr|reg|registration)\.?\s*\d{3,}/i;
+
 export function parseJobLine(line: string): { title: string; company: string } {
   const s = line.replace(/\s+/g, ' ').trim();
   if (!s || s.length > 160 || !JOB_WORDS.test(s)) return { title: '', company: '' };
@@ -38,6 +40,8 @@ export function parseJobLine(line: string): { title: string; company: string } {
   const title = s.slice(0, m.index).trim();
   const company = s.slice(m.index + m[0].length).split(TITLE_SEPARATORS)[0]?.trim() ?? '';
   if (!JOB_WORDS.test(title) || !company) return { title: s, company: '' };
+  // An address, a link, a copyright line or a register/licence number after the title is no company.
+  if (NOT_A_COMPANY.test(company)) return { title, company: '' };
   const isAt = /^\s+(?:at|@|chez|bei|bij|en|presso)\s+$/i.test(m[0]);
   if (isAt) return { title, company };
   if (COMPANY_SUFFIX.test(company)) return { title, company };

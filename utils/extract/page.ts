@@ -88,6 +88,9 @@ const PLATFORMS =
   /(?:^|\.)(?:linkedin|github|gitlab|x|twitter|crunchbase|medium|substack|facebook|instagram|youtube|wikipedia|google|xing|wellfound|angel|about|dev|sessionize|eventbrite|meetup|lu|zoominfo|apollo|rocketreach|signalhire|contactout|peopledatalabs|bing|duckduckgo|mastodon|bsky|threads|reddit|quora|researchgate|orcid|scholar)\.[a-z.]+$/i;
 const EVENT = /\b(?:conference|conf|summit|festival|meetup|expo|forum|symposium|hackathon|congress|kongress|convention|days|tagung|salon|webinar)\b|\b20\d\d\b/i;
 
+const ORG_WORD =
+  /\b(?:group|trust|partners|associates|solicitors|attorneys|law|dental|clinic|hospital|health|bank|insurance|software|systems|labs?|studios?|agency|foundation|institute|university|college|school|realty|capital|holdings|ventures|consulting|media|company|co|corp|corporation|inc|ltd|llc|llp|gmbh|ag|sa|sas|plc|technologies|solutions|services|logistics|freight|robotics|payments|retail|travel|council|association|society|network|press)\b/i;
+
 /** The organization a page belongs to: og:site_name, application-name, or the last part of the title. */
 export function orgName(doc: Document, url: string): string {
   const site = meta(doc, 'og:site_name') || meta(doc, 'application-name');
@@ -95,9 +98,15 @@ export function orgName(doc: Document, url: string): string {
   const title = cleanText(doc.querySelector('title'), 300);
   const parts = title.split(/\s+[|–—·:-]\s+|\s*[｜|]\s*/).map((p) => p.trim()).filter(Boolean);
   const last = parts.length > 1 ? parts.at(-1)! : '';
-  if (last && last.length <= 60 && !isPersonName(last)) return last;
-  const legal = /(?:^|\n)([^\n]{2,60}?\s(?:GmbH(?: & Co\. KG)?|AG|KG|UG(?: \(haftungsbeschränkt\))?|e\.V\.|SARL|SAS|S\.A\.|Ltd\.?|LLC|LLP|Inc\.?|B\.V\.|plc))\s*(?:\n|$)|株式会社[^\n]{1,30}|[^\n]{1,30}株式会社/.exec(doc.body ? visibleText(doc.body, 100_000) : '');
-  if (legal) return (legal[1] ?? legal[0]).trim();
+  // "Harbourside Dental Group" looks like a name by its shape; an organization word says otherwise.
+  if (last && last.length <= 60 && (!isPersonName(last) || ORG_WORD.test(last))) return last;
+  // Legal names on lines of their own ("© 2026 Acme Ltd"): a copyright line names the organization after its year;
+  // a line with a job or a list separator is someone's affiliation, not the site's.
+  const text = doc.body ? visibleText(doc.body, 100_000) : '';
+  for (const m of text.matchAll(/(?:^|\n)([^\n]{2,60}?\s(?:GmbH(?: & Co\. KG)?|AG|KG|UG(?: \(haftungsbeschränkt\))?|e\.V\.|SARL|SAS|S\.A\.|Ltd\.?|LLC|LLP|Inc\.?|B\.V\.|plc))(?=\s*(?:\n|$))|株式会社[^\n]{1,30}|[^\n]{1,30}株式会社/g)) {
+    const legal = (m[1] ?? m[0]).replace(/^(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*/i, '').trim();
+    if (legal && !/[·•|,]/.test(legal) && !JOB_WORDS.test(legal)) return legal;
+  }
   try {
     return new URL(url).hostname.replace(/^www\./, '');
   } catch {
