@@ -3,6 +3,7 @@ import { CrmPanel } from '@/components/CrmPanel';
 import { ExportPanel } from '@/components/ExportPanel';
 import { ImportPanel } from '@/components/ImportPanel';
 import { SettingsPanel } from '@/components/SettingsPanel';
+import { StorageErrorNotice } from '@/components/StorageErrorNotice';
 import type { Lead } from '@/utils/leads/schema';
 import { connectLeadDb, listLeads, listTags, type LeadDb } from '@/utils/leads/store';
 
@@ -28,14 +29,7 @@ export function App() {
     <main className="app options">
       <h1>Prospect Scout</h1>
       <p className="muted">Your leads are stored only in this browser. Nothing is sent anywhere unless you export it or connect a CRM.</p>
-      {db instanceof Error && (
-        <div className="error" role="alert">
-          <p>{db.message}</p>
-          <button type="button" onClick={() => location.reload()}>
-            Reload
-          </button>
-        </div>
-      )}
+      {db instanceof Error && <StorageErrorNotice error={db} />}
       {db && !(db instanceof Error) && (
         <>
           <ExportPanel db={db} tags={tags} total={total} />

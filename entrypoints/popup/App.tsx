@@ -3,6 +3,7 @@ import { CaptureView } from '@/components/CaptureView';
 import { SavedLeads } from '@/components/SavedLeads';
 import { SyncStatus } from '@/components/SyncStatus';
 import { useLeadRows } from '@/components/useLeadRows';
+import { StorageErrorNotice } from '@/components/StorageErrorNotice';
 import { resolveTargetTabId } from '@/utils/extract/capture';
 import { mergeTags } from '@/utils/leads/merge';
 import { countLeads } from '@/utils/leads/rows';
@@ -96,14 +97,7 @@ export function App() {
           ⚙
         </button>
       </header>
-      {db instanceof Error && (
-        <div className="error" role="alert">
-          <p>{db.message}</p>
-          <button type="button" onClick={() => location.reload()}>
-            Reload
-          </button>
-        </div>
-      )}
+      {db instanceof Error && <StorageErrorNotice error={db} />}
       {okDb && tabId !== undefined && (
         <>
           <div role="tabpanel" id="panel-capture" aria-labelledby="tab-capture" hidden={view !== 'capture'}>
