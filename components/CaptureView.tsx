@@ -6,6 +6,7 @@ import { deleteLead, findDuplicate, restoreLeads, saveLead, type LeadDb, type Sa
 import { queueAutoSync } from '@/utils/sync/enqueue';
 import { CrmLookup } from './CrmLookup';
 import { LeadEditor, type SaveOutcome } from './LeadEditor';
+import { useEmailSuggestions } from './useEmailSuggestions';
 
 const LOOKUP_MAX = 10;
 
@@ -16,7 +17,7 @@ type LastSave = { id: string; before?: Lead; mergedIds: string[] };
 type State =
   | { kind: 'loading' }
   | { kind: 'error'; message: string; url?: string }
-  | { kind: 'ready'; url: string; drafts: Draft[]; warnings: string[] };
+  | { kind: 'ready'; url: string; drafts: Draft[]; warnings: string[]; leads?: Lead[] };
 
 /** Reads the target tab, then shows one editable card per prospect found. */
 export function CaptureView(props: {
@@ -33,6 +34,7 @@ export function CaptureView(props: {
   const lastSaves = useRef(new Map<string, LastSave>());
   const [state, setState] = useState<State>({ kind: 'loading' });
   const [saveAll, setSaveAll] = useState(0);
+  const suggestions = useEmailSuggestions(db, state.kind === 'ready' ? state.leads : undefined);
 
   useEffect(() => {
     let cancelled = false;
@@ -47,7 +49,7 @@ export function CaptureView(props: {
         const existing = await findDuplicate(db, lead);
         drafts.push({ lead: existing ? prefillFromSaved(lead, existing) : lead, saved: existing });
       }
-      if (!cancelled) setState({ kind: 'ready', url: result.url, drafts, warnings: result.warnings });
+      if (!cancelled) setState({ kind: 'ready', url: result.url, drafts, warnings: result.warnings, leads: drafts.map((d) => d.lead) });
     })().catch((e: Error) => !cancelled && setState({ kind: 'error', message: e.message }));
     return () => {
       cancelled = true;
@@ -147,6 +149,7 @@ export function CaptureView(props: {
             onUndo={() => undo(d)}
             saveSignal={saveAll}
             focusSave={state.drafts.length === 1}
+            suggestedEmail={suggestions.get(d.lead.id)}
           />
         </div>
       ))}

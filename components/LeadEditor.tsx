@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { formToLead, leadToForm, type LeadForm } from '@/utils/leads/form';
 import { describeChanges, formatPhone, initials, isLowConfidence, relativeTime } from '@/utils/leads/display';
+import type { EmailSuggestion } from '@/utils/leads/email-pattern';
 import type { Lead } from '@/utils/leads/schema';
 import { TagInput } from './TagInput';
 
@@ -55,8 +56,10 @@ export function LeadEditor(props: {
   onUndo?: () => Promise<void>;
   /** Focus the Save button on mount, so Enter saves (a page with one prospect). */
   focusSave?: boolean;
+  /** An address guessed from the company's pattern: offered, and part of the lead only once accepted. */
+  suggestedEmail?: EmailSuggestion;
 }) {
-  const { lead, knownTags, alreadySaved, onSave, saveSignal, variant = 'form', saved, onUndo, focusSave } = props;
+  const { lead, knownTags, alreadySaved, onSave, saveSignal, variant = 'form', saved, onUndo, focusSave, suggestedEmail } = props;
   const [form, setForm] = useState<LeadForm>(() => leadToForm(lead));
   // The lead the form edits: as opened, then as last saved (not a newer copy the list may pass in later).
   const [base, setBase] = useState<Lead>(lead);
@@ -232,6 +235,20 @@ export function LeadEditor(props: {
                 <Chip key={`p${p}`} kind="Phone" value={p} shown={formatPhone(p)} guessed={isLowConfidence(lead, `phones:${p}`)} onCopy={copy} />
               ))}
             </ul>
+          )}
+          {suggestedEmail && emails.length === 0 && !isSaved && (
+            <p className="suggestion" aria-label="Suggested email">
+              <span>
+                <span className="sr-only">Suggested email: </span>
+                <span className="chip-value">{suggestedEmail.email}</span>{' '}
+                <span className="low">
+                  guessed from {suggestedEmail.count} saved lead{suggestedEmail.count === 1 ? '' : 's'} at {suggestedEmail.domain}
+                </span>
+              </span>
+              <button type="button" onClick={() => setForm({ ...form, emails: suggestedEmail.email })} aria-label={`Accept ${suggestedEmail.email}`}>
+                Accept
+              </button>
+            </p>
           )}
           {copied && (
             <p className="muted copied" role="status">

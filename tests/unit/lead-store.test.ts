@@ -29,7 +29,7 @@ describe('lead store', () => {
   it('creates the schema with its indexes at the current version', () => {
     expect(db.version).toBe(DB_VERSION);
     const store = db.transaction('leads').store;
-    expect([...store.indexNames].sort()).toEqual(['by-email', 'by-profile', 'by-tag', 'by-updated']);
+    expect([...store.indexNames].sort()).toEqual(['by-email', 'by-email-domain', 'by-profile', 'by-tag', 'by-updated']);
     expect(store.index('by-tag').multiEntry).toBe(true);
     expect(store.index('by-email').multiEntry).toBe(true);
   });

@@ -8,13 +8,13 @@ import type { OutboxEntry, Secret, SyncEvent, Target } from '../sync/schema';
 import { storageError } from './storage-errors';
 
 /** A lead as stored: the lead plus the normalised keys the dedupe indexes need. */
-type StoredLead = Lead & { emailKeys: string[]; profileKeys: string[] };
+type StoredLead = Lead & { emailKeys: string[]; profileKeys: string[]; emailDomains?: string[] };
 
 interface ProspectScoutDB extends DBSchema {
   leads: {
     key: string;
     value: StoredLead;
-    indexes: { 'by-email': string; 'by-profile': string; 'by-tag': string; 'by-updated': string };
+    indexes: { 'by-email': string; 'by-profile': string; 'by-tag': string; 'by-updated': string; 'by-email-domain': string };
   };
   /** CRM sync (utils/sync): one entry per (lead, target); read back through zod. */
   syncOutbox: { key: [string, string]; value: OutboxEntry; indexes: { 'by-due': number; 'by-lead': string } };
@@ -51,7 +51,23 @@ export const MIGRATIONS: ReadonlyArray<(db: LeadDb, tx: UpgradeTx) => void> = [
     db.createObjectStore('syncSecrets', { keyPath: 'target' });
     db.createObjectStore('syncLog', { keyPath: 'id', autoIncrement: true }).createIndex('by-time', 'at');
   },
+  // v3: the domains of each lead's personal emails, indexed, so the email-pattern guess reads only one company's leads.
+  (_db, tx) => {
+    const leads = tx.objectStore('leads');
+    leads.createIndex('by-email-domain', 'emailDomains', { multiEntry: true });
+    // The upgrade transaction stays open while this cursor has requests pending.
+    void leads.openCursor().then(async function step(cursor): Promise<void> {
+      if (!cursor) return;
+      await cursor.update({ ...cursor.value, emailDomains: domainsOf(cursor.value.emailKeys ?? []) });
+      return step(await cursor.continue());
+    });
+  },
 ];
+
+/** The domains of normalised personal email keys, for the `by-email-domain` index. */
+function domainsOf(emailKeys: string[]): string[] {
+  return [...new Set(emailKeys.map((e) => e.slice(e.lastIndexOf('@') + 1)).filter(Boolean))];
+}
 
 /** Current schema version of the database. */
 export const DB_VERSION = MIGRATIONS.length;
@@ -148,7 +164,7 @@ export function connectLeadDb(
 
 function toStored(lead: Lead): StoredLead {
   const keys = identityKeys(lead);
-  return { ...pruneProvenance(lead), emailKeys: keys.emails, profileKeys: keys.profiles };
+  return { ...pruneProvenance(lead), emailKeys: keys.emails, profileKeys: keys.profiles, emailDomains: domainsOf(keys.emails) };
 }
 
 /**
@@ -503,6 +519,20 @@ export function listLeads(db: LeadDb): Promise<Lead[]> {
   return reading(async () => {
     const all = await db.getAllFromIndex('leads', 'by-updated');
     return all.reverse().map(fromStored).filter((l): l is Lead => !!l);
+  });
+}
+
+/** Most leads {@link leadsAtEmailDomain} reads: enough to see a company's pattern, bounded for a company with thousands saved. */
+export const DOMAIN_LEADS_MAX = 200;
+
+/**
+ * Saved leads with a personal email at `domain` (lower case), through the
+ * `by-email-domain` index: at most `limit`, never the whole store.
+ */
+export function leadsAtEmailDomain(db: LeadDb, domain: string, limit = DOMAIN_LEADS_MAX): Promise<Lead[]> {
+  return reading(async () => {
+    const found = await db.getAllFromIndex('leads', 'by-email-domain', domain.trim().toLowerCase(), limit);
+    return found.map(fromStored).filter((l): l is Lead => !!l);
   });
 }
 
