@@ -1,8 +1,8 @@
 // In-memory search index over saved-lead rows: built once per open, updated per save, queried per keystroke.
 import type { LeadRow } from './rows';
 
-/** Orders the saved-leads list offers. */
-export type RowSort = 'recent' | 'name' | 'company';
+/** Orders the saved-leads list (recent, name, company) and the workspace table (all) offer. */
+export type RowSort = 'recent' | 'name' | 'company' | 'title' | 'email' | 'captured';
 
 /**
  * Rows plus what a query needs precomputed: a folded haystack per row and,
@@ -34,11 +34,15 @@ function haystack(r: LeadRow): string {
 /** Sort key of a row: compared by code unit, rows without the value last (a leading "\uffff"). */
 function sortKey(r: LeadRow, sort: RowSort): string {
   if (sort === 'recent') return r.updatedAt;
+  if (sort === 'captured') return r.capturedAt;
   const name = fold(r.name || r.email);
   if (sort === 'name') return name ? name : '\uffff';
-  const company = fold(r.company);
-  return `${company || '\uffff'}\u0000${name || '\uffff'}`;
+  const other = fold(sort === 'company' ? r.company : sort === 'title' ? r.title : r.email);
+  return `${other || '\uffff'}\u0000${name || '\uffff'}`;
 }
+
+/** Sorts whose natural order is newest first (dates); the others ascend. */
+const NEWEST_FIRST: ReadonlySet<RowSort> = new Set(['recent', 'captured']);
 
 /** A new index over `rows` (later rows with an id already present are ignored). */
 export function createRowIndex(rows: readonly LeadRow[] = []): RowIndex {
@@ -50,7 +54,7 @@ function before(sort: RowSort, keys: readonly string[], a: number, b: number): b
   const ka = keys[a]!;
   const kb = keys[b]!;
   if (ka === kb) return a < b;
-  return sort === 'recent' ? ka > kb : ka < kb;
+  return NEWEST_FIRST.has(sort) ? ka > kb : ka < kb;
 }
 
 function sortPositions(sort: RowSort, keys: readonly string[], positions: Uint32Array): Uint32Array {
@@ -163,6 +167,10 @@ export interface RowQuery {
   /** Only rows whose id is in this set (from the tag index); undefined means no tag filter. */
   ids?: ReadonlySet<string>;
   sort?: RowSort;
+  /** Reverse the sort's natural order (oldest first, Z to A). */
+  reverse?: boolean;
+  /** Further condition on each row (the workspace's filters), checked after the tag set and before the text. */
+  where?: (row: LeadRow) => boolean;
 }
 
 /** Positions (in `index.rows`) of the rows matching `q`, in the requested order. */
@@ -170,13 +178,15 @@ export function queryPositions(index: RowIndex, q: RowQuery): Uint32Array {
   const words = fold(q.query ?? '').split(/\s+/).filter(Boolean);
   const order = orderOf(index, q.sort ?? 'recent');
   const { rows, hay } = index;
-  const ids = q.ids;
-  if (!words.length && !ids) return order;
+  const { ids, where, reverse } = q;
+  if (!words.length && !ids && !where) return reverse ? order.slice().reverse() : order;
   const out = new Uint32Array(order.length);
   let n = 0;
+  const last = order.length - 1;
   outer: for (let k = 0; k < order.length; k++) {
-    const i = order[k]!;
+    const i = order[reverse ? last - k : k]!;
     if (ids && !ids.has(rows[i]!.id)) continue;
+    if (where && !where(rows[i]!)) continue;
     if (words.length) {
       const h = hay[i]!;
       for (const w of words) if (!h.includes(w)) continue outer;

@@ -579,3 +579,66 @@ export async function restoreLeads(db: LeadDb, input: Lead[]): Promise<void> {
     throw writeFailure(e, tx);
   }
 }
+
+/** Leads by id, in the order given; ids not stored (or unreadable) are left out. */
+export function getLeads(db: LeadDb, ids: Iterable<string>): Promise<Lead[]> {
+  return reading(async () => {
+    const tx = db.transaction('leads');
+    const values = await Promise.all([...ids].map((id) => tx.store.get(id)));
+    await tx.done;
+    return values.flatMap((v) => (v ? (fromStored(v) ?? []) : []));
+  });
+}
+
+/**
+ * Deletes leads in one transaction and returns them as they were (for an
+ * Undo through {@link restoreLeads}); unknown ids are skipped.
+ */
+export async function deleteLeads(db: LeadDb, ids: Iterable<string>): Promise<Lead[]> {
+  let tx: WriteTx | undefined;
+  try {
+    tx = db.transaction('leads', 'readwrite');
+    const store = tx.store;
+    const values = await Promise.all([...ids].map((id) => store.get(id)));
+    const deleted: Lead[] = [];
+    for (const v of values) {
+      if (!v) continue;
+      const lead = fromStored(v);
+      if (lead) deleted.push(lead);
+      void store.delete(v.id);
+    }
+    await tx.done;
+    return deleted;
+  } catch (e) {
+    throw writeFailure(e, tx);
+  }
+}
+
+/**
+ * Rewrites the tags of many leads in one transaction through `change`
+ * (returning the same array means unchanged: not written). Each written
+ * lead gets a new revision and `now` as its update time. Returns the leads
+ * written.
+ */
+export async function updateLeadTags(db: LeadDb, ids: Iterable<string>, change: (tags: string[]) => string[], now = new Date()): Promise<Lead[]> {
+  let tx: WriteTx | undefined;
+  try {
+    tx = db.transaction('leads', 'readwrite');
+    const store = tx.store;
+    const values = await Promise.all([...ids].map((id) => store.get(id)));
+    const written: Lead[] = [];
+    for (const v of values) {
+      const lead = v && fromStored(v);
+      if (!lead) continue;
+      const tags = change(lead.tags);
+      if (tags === lead.tags) continue;
+      const next = LeadSchema.parse({ ...lead, tags, rev: lead.rev + 1, updatedAt: now.toISOString() });
+      written.push(next);
+      void store.put(toStored(next));
+    }
+    await tx.done;
+    return written;
+  } catch (e) {
+    throw writeFailure(e, tx);
+  }
+}
