@@ -64,5 +64,13 @@ export function useLeadRows(db: LeadDb | undefined, enabled: boolean) {
     ids.forEach((id) => deleted.current.add(id));
     setState((s) => ({ ...s, index: removeRows(s.index, ids) }));
   }, []);
-  return { state, saved, removed };
+  /**
+   * Many leads were written at once (bulk tag change, undo of a bulk delete):
+   * their rows are replaced in two linear passes instead of one upsert each.
+   */
+  const replaced = useCallback((leads: Lead[]) => {
+    leads.forEach((l) => deleted.current.delete(l.id));
+    setState((s) => ({ ...s, index: appendRows(removeRows(s.index, leads.map((l) => l.id)), leads.map(leadToRow)) }));
+  }, []);
+  return { state, saved, removed, replaced };
 }

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { crmSyncBench } from './bench/crm-sync';
 import { hostileStructuredBench } from './bench/hostile-structured';
 import { popupBench } from './bench/popup';
+import { workspaceBench } from './bench/workspace';
 import { toCsv } from '../utils/export/csv';
 import { toVCards } from '../utils/export/vcard';
 import { parseHtml } from '../utils/extract/cli';
@@ -75,6 +76,7 @@ if (process.env.BENCH_NO_BROWSER) {
 } else if (existsSync('.output/chrome-mv3/popup.html')) {
   // Real Chromium with the built extension; skip with BENCH_NO_BROWSER=1.
   rows.push(...(await popupBench()));
+  rows.push(...(await workspaceBench()));
   rows.push(...(await benchCapture()));
 } else {
   console.log('(no build at .output/chrome-mv3: run `npm run build` for the popup and capture rows)');

@@ -28,6 +28,11 @@ export function App() {
   return (
     <main className="app options">
       <h1>Prospect Scout</h1>
+      <p>
+        <button type="button" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/workspace.html') })}>
+          Open lead workspace
+        </button>
+      </p>
       <p className="muted">Your leads are stored only in this browser. Nothing is sent anywhere unless you export it or connect a CRM.</p>
       {db instanceof Error && <StorageErrorNotice error={db} />}
       {db && !(db instanceof Error) && (

@@ -93,6 +93,15 @@ export function App() {
             </button>
           ))}
         </div>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label="Open lead workspace"
+          title="Open lead workspace"
+          onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/workspace.html') })}
+        >
+          ▦
+        </button>
         <button type="button" className="icon-button" aria-label="Export and settings" title="Export and settings" onClick={() => void browser.runtime.openOptionsPage()}>
           ⚙
         </button>

@@ -17,3 +17,9 @@ export async function seedStore(page: Page, count: number, script?: string): Pro
   await page.evaluate(script ?? (await seedScript()));
   return page.evaluate((n) => (globalThis as unknown as { __seedLeads(n: number): Promise<number> }).__seedLeads(n), count);
 }
+
+/** Stores exactly these leads (validated by the store) from `page` (an extension page). Returns the stored count. */
+export async function putLeads(page: Page, leads: unknown[], script?: string): Promise<number> {
+  await page.evaluate(script ?? (await seedScript()));
+  return page.evaluate((l) => (globalThis as unknown as { __putLeads(l: unknown[]): Promise<number> }).__putLeads(l), leads);
+}

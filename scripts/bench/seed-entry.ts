@@ -2,6 +2,7 @@
 import './jitless';
 import { openLeadDb, restoreLeads } from '../../utils/leads/store';
 import { seedLeads } from './seed-leads';
+import type { Lead } from '../../utils/leads/schema';
 
 /** Writes leads 0 … count-1 through the store, in transactions of 5,000. */
 async function seed(count: number): Promise<number> {
@@ -11,4 +12,13 @@ async function seed(count: number): Promise<number> {
   db.close();
   return n;
 }
-(globalThis as unknown as { __seedLeads: typeof seed }).__seedLeads = seed;
+/** Writes the given leads (plain objects, validated by the store) exactly as they are: for e2e cases needing specific leads. */
+async function put(leads: Lead[]): Promise<number> {
+  const db = await openLeadDb();
+  await restoreLeads(db, leads);
+  const n = await db.count('leads');
+  db.close();
+  return n;
+}
+(globalThis as unknown as { __seedLeads: typeof seed; __putLeads: typeof put }).__seedLeads = seed;
+(globalThis as unknown as { __putLeads: typeof put }).__putLeads = put;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clickRow, EMPTY_SELECTION, extendTo, moveFocus, retainShown, selectAll, toggleRow, type RowOrder, type Selection } from '@/utils/leads/selection';
+import { anchorAt, clickRow, EMPTY_SELECTION, extendTo, moveFocus, retainShown, selectAll, toggleRow, type RowOrder, type Selection } from '@/utils/leads/selection';
 
 const order = (ids: string[]): RowOrder => ({ count: ids.length, idAt: (i) => ids[i]! });
 const rows = order(['a', 'b', 'c', 'd', 'e', 'f']);
@@ -54,6 +54,14 @@ describe('workspace selection', () => {
     expect(ids(s)).toEqual(['c', 'd']);
     expect(ids(extendTo(EMPTY_SELECTION, rows, 0, 1))).toEqual(['a', 'b']);
     expect(extendTo(s, rows, 5, 6)).toBe(s);
+  });
+
+  it('a plain arrow moves the anchor, keeping the selection, so Shift+arrow extends from the focused row', () => {
+    let s = clickRow(EMPTY_SELECTION, rows, 0);
+    s = anchorAt(anchorAt(s, rows, 1), rows, 2);
+    expect(ids(s)).toEqual(['a']);
+    expect(ids(extendTo(s, rows, 2, 3))).toEqual(['c', 'd']);
+    expect(anchorAt(s, rows, 9)).toBe(s);
   });
 
   it('select all takes every row shown; retainShown drops what the filters hide', () => {

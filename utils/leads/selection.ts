@@ -79,6 +79,15 @@ export function extendTo(sel: Selection, order: RowOrder, from: number, position
   return clickRow(anchored, order, position, { shift: true });
 }
 
+/**
+ * A plain arrow key moved the focus to `position`: the selection stays, and
+ * the next Shift+arrow or shift-click extends from there.
+ */
+export function anchorAt(sel: Selection, order: RowOrder, position: number): Selection {
+  if (position < 0 || position >= order.count) return sel;
+  return { ids: sel.ids, anchor: order.idAt(position) };
+}
+
 /** Every row shown (all rows matching the filters, not only those on screen). */
 export function selectAll(order: RowOrder): Selection {
   const ids = new Set<string>();

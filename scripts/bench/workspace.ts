@@ -1,0 +1,116 @@
+// Workspace benchmarks in real Chromium with the built extension: open → table interactive, and filter changes, at 10,000 and 50,000 seeded leads.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from '@playwright/test';
+import { extensionIdOf, launchBrowser } from '../../tests/e2e/fixtures';
+import type { BenchRow } from './popup';
+import { seedScript } from './seed-bundle';
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+/** Time from navigation start to a performance mark of the page, waiting for it. */
+async function markTime(page: Page, mark: string): Promise<number> {
+  await page.waitForFunction((m) => performance.getEntriesByName(m).length > 0, mark, { timeout: 120_000 });
+  return page.evaluate((m) => performance.getEntriesByName(m)[0]!.startTime, mark);
+}
+
+/**
+ * Runs in the workspace: applies each filter change as the user would (a
+ * select's change, a checkbox click, a typed company) and times until the
+ * status line shows the new count.
+ */
+type FilterStep = { kind: 'tag' | 'company' | 'email'; value: string };
+
+async function measureFilters(steps: FilterStep[]): Promise<number[]> {
+  const status = document.querySelector('.ws-bar .summary')!;
+  const tag = [...document.querySelectorAll<HTMLSelectElement>('select')].find((s) => [...s.options].some((o) => o.value === 'tag-0'))!;
+  const labelled = (text: string) => {
+    const label = [...document.querySelectorAll('label')].find((l) => l.textContent?.trim() === text)!;
+    return (label.htmlFor ? document.getElementById(label.htmlFor) : label.querySelector('input')) as HTMLInputElement;
+  };
+  const company = labelled('Company');
+  const email = labelled('Has email');
+  const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+  const out: number[] = [];
+  for (const step of steps) {
+    await new Promise((ok) => setTimeout(ok, 30));
+    const before = status.textContent;
+    const changed = new Promise<void>((ok) => {
+      const mo = new MutationObserver(() => {
+        if (status.textContent !== before) {
+          mo.disconnect();
+          ok();
+        }
+      });
+      mo.observe(status, { childList: true, subtree: true, characterData: true });
+    });
+    const t = performance.now();
+    if (step.kind === 'tag') {
+      tag.value = step.value;
+      tag.dispatchEvent(new Event('change', { bubbles: true }));
+    } else if (step.kind === 'company') {
+      setter.call(company, step.value);
+      company.dispatchEvent(new Event('input', { bubbles: true }));
+    } else email.click();
+    await changed;
+    out.push(performance.now() - t);
+  }
+  return out;
+}
+
+async function workspaceTimes(context: BrowserContext, extensionId: string, runs: number) {
+  const open: number[] = [];
+  const complete: number[] = [];
+  let filters: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const page = await context.newPage();
+    await page.goto(`chrome-extension://${extensionId}/workspace.html`);
+    open.push(await markTime(page, 'ps:workspace-rows-shown'));
+    complete.push(await markTime(page, 'ps:workspace-complete'));
+    if (i === runs - 1) {
+      // tsx compiles these functions with esbuild's keepNames, whose helper the page lacks.
+      await page.evaluate('globalThis.__name = (f) => f');
+      filters = await page.evaluate(measureFilters, <FilterStep[]>[
+        { kind: 'tag', value: 'tag-0' },
+        { kind: 'tag', value: '' },
+        { kind: 'company', value: 'acme' },
+        { kind: 'company', value: '' },
+        { kind: 'tag', value: 'tag-3' },
+        { kind: 'tag', value: '' },
+        { kind: 'company', value: 'glob' },
+        { kind: 'company', value: '' },
+      ]);
+    }
+    await page.close();
+  }
+  return { open: median(open), complete: median(complete), filter: median(filters) };
+}
+
+/** Workspace rows at 10,000 and 50,000 leads; needs `npm run build` first. */
+export async function workspaceBench(opts: { runs?: number; sizes?: number[] } = {}): Promise<BenchRow[]> {
+  const runs = opts.runs ?? 5;
+  const rows: BenchRow[] = [];
+  const dir = mkdtempSync(join(tmpdir(), 'prospect-scout-bench-ws-'));
+  const context = await launchBrowser(dir);
+  try {
+    const extensionId = await extensionIdOf(context);
+    const seeder = await context.newPage();
+    await seeder.goto(`chrome-extension://${extensionId}/popup.html`);
+    await seeder.evaluate(await seedScript());
+    for (const size of opts.sizes ?? [10_000, 50_000]) {
+      const n = await seeder.evaluate((c) => (globalThis as unknown as { __seedLeads(n: number): Promise<number> }).__seedLeads(c), size);
+      if (n !== size) throw new Error(`seeded ${n} leads, expected ${size}`);
+      const k = `${size / 1000}k`;
+      const big = size > 10_000;
+      const s = await workspaceTimes(context, extensionId, runs);
+      rows.push({ name: `workspace open → table interactive, ${k}`, value: s.open, unit: 'ms (median)', target: big ? 400 : 150 });
+      rows.push({ name: `workspace open → all ${k} indexed`, value: s.complete, unit: 'ms (median)', target: big ? 3000 : 1000 });
+      rows.push({ name: `workspace filter change → table updated, ${k}`, value: s.filter, unit: 'ms (median)', target: big ? 50 : 16 });
+    }
+  } finally {
+    await context.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return rows;
+}
