@@ -23,11 +23,16 @@ export default defineConfig({
   manifest: ({ browser, manifestVersion }) => ({
     name: 'Prospect Scout',
     description: 'Capture sales prospects from any page. Leads stay on your machine; export CSV for your CRM.',
-    permissions: ['activeTab', 'scripting', 'storage', 'alarms'],
+    // identity opens Salesforce's OAuth login window. Chrome lets it be optional (asked for from the Salesforce
+    // Connect click); Firefox accepts it only as a required permission, and shows no install prompt for it.
+    // The test build holds it from install: a permission prompt cannot be answered in headless e2e.
+    permissions: ['activeTab', 'scripting', 'storage', 'alarms', ...(manifestVersion === 2 || crmTest ? ['identity'] : [])],
     // CRM hosts are asked for only when the user connects that CRM (and
     // https://*/* covers a webhook's own host, asked for that host alone).
     // (MV2 has no optional_host_permissions: there they are optional_permissions.)
-    ...(manifestVersion === 2 ? { optional_permissions: CRM_HOSTS } : { optional_host_permissions: CRM_HOSTS }),
+    ...(manifestVersion === 2
+      ? { optional_permissions: CRM_HOSTS }
+      : { optional_host_permissions: CRM_HOSTS, ...(!crmTest && { optional_permissions: ['identity'] }) }),
     ...(crmTest && { host_permissions: ['http://127.0.0.1/*'] }),
     ...(browser === 'firefox' && {
       // Firefox needs a stable id for storage and signing. AMO requires a data-collection

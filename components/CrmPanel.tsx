@@ -39,7 +39,7 @@ export function CrmPanel(props: { db: LeadDb; tags: string[]; leads: Lead[] }) {
         Send saved leads to your CRM. Each CRM asks for access to its own host only when you connect it; the token stays in this browser's extension storage
         and is never exported.
       </p>
-      {(['hubspot', 'pipedrive', 'webhook'] as const).map((t) => (
+      {(['hubspot', 'pipedrive', 'salesforce', 'webhook'] as const).map((t) => (
         <CrmTarget key={t} id={t} target={targets.find((x) => x.id === t)} counts={countByStatus(entries, t)} tags={tags} onChanged={() => setTick((n) => n + 1)} />
       ))}
       <h3>Sync log</h3>

@@ -28,6 +28,16 @@ export const UI_REQUESTS = {
       url: z.string().trim().max(2048).default(''),
       baseUrl: z.string().trim().max(2048).default(''),
       domain: z.string().trim().max(100).default(''),
+      /** Salesforce: REST API through OAuth, or Web-to-Lead with the org id. */
+      mode: z.enum(['api', 'web-to-lead']).optional(),
+      loginKind: z.enum(['production', 'sandbox', 'mydomain']).optional(),
+      myDomain: z.string().trim().max(300).optional(),
+      clientId: z.string().trim().max(300).optional(),
+      /** Salesforce OAuth: the authorization code, its PKCE verifier and the redirect URI it was issued for. */
+      code: z.string().max(2048).optional(),
+      codeVerifier: z.string().max(200).optional(),
+      redirectUri: z.string().max(2048).optional(),
+      orgId: z.string().trim().max(40).optional(),
     }),
     answer: z.object({ ok: z.boolean(), message: z.string() }),
   },

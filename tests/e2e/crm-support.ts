@@ -31,7 +31,7 @@ export async function openOptions(context: BrowserContext, extensionId: string):
 }
 
 /** The section of one target on the options page. */
-export const targetSection = (options: Page, name: 'HubSpot' | 'Pipedrive' | 'Webhook') => options.getByRole('region', { name, exact: true });
+export const targetSection = (options: Page, name: 'HubSpot' | 'Pipedrive' | 'Salesforce' | 'Webhook') => options.getByRole('region', { name, exact: true });
 
 /** Imports leads into the extension through the options page's JSON import (no sync is queued by an import). */
 export async function importLeads(options: Page, name: string, leads: object[]): Promise<void> {

@@ -10,6 +10,8 @@ test('the built extension asks for minimal permissions and no host access', () =
   expect(manifest.host_permissions ?? []).toEqual([]);
   // CRM hosts are only optional, asked for when the user connects that CRM
   expect(manifest.optional_host_permissions ?? []).toEqual(['https://api.hubapi.com/*', 'https://*.pipedrive.com/*', 'https://*/*']);
+  // identity (Salesforce's OAuth login window) is asked for only from the Salesforce Connect click
+  expect(manifest.optional_permissions ?? []).toEqual(['identity']);
   // the extractor is injected on demand, never declared for every page
   expect(manifest.content_scripts ?? []).toEqual([]);
   // nothing of the extension is reachable from pages, and no content-script file is built at all:

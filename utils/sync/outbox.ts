@@ -202,9 +202,15 @@ export async function getSecret(db: LeadDb, target: TargetId): Promise<string | 
   return p.success ? p.data.token : undefined;
 }
 
-/** Stores a target's secret. */
-export async function putSecret(db: LeadDb, target: TargetId, token: string): Promise<void> {
-  await db.put('syncSecrets', SecretSchema.parse({ target, token }));
+/** A target's secret record with its refresh token (Salesforce); only the background reads it. */
+export async function getSecretRecord(db: LeadDb, target: TargetId): Promise<{ token: string; refreshToken?: string } | undefined> {
+  const p = SecretSchema.safeParse(await db.get('syncSecrets', target));
+  return p.success ? p.data : undefined;
+}
+
+/** Stores a target's secret (and, for OAuth, its refresh token). */
+export async function putSecret(db: LeadDb, target: TargetId, token: string, refreshToken?: string): Promise<void> {
+  await db.put('syncSecrets', SecretSchema.parse({ target, token, ...(refreshToken ? { refreshToken } : {}) }));
 }
 
 /** Forgets a target: settings, secret and entries. */

@@ -2,11 +2,11 @@
 import { z } from 'zod';
 
 /** The CRMs and endpoints leads can be synced to. */
-export const TargetIdSchema = z.enum(['hubspot', 'pipedrive', 'webhook']);
+export const TargetIdSchema = z.enum(['hubspot', 'pipedrive', 'salesforce', 'webhook']);
 export type TargetId = z.infer<typeof TargetIdSchema>;
 
 /** Display names of the targets. */
-export const TARGET_NAMES: Record<TargetId, string> = { hubspot: 'HubSpot', pipedrive: 'Pipedrive', webhook: 'Webhook' };
+export const TARGET_NAMES: Record<TargetId, string> = { hubspot: 'HubSpot', pipedrive: 'Pipedrive', salesforce: 'Salesforce', webhook: 'Webhook' };
 
 /**
  * A connected target's non-secret settings. `paused` holds why syncing
@@ -26,12 +26,22 @@ export const TargetSchema = z.object({
   recordUrlBase: z.string().max(2048).default(''),
   /** HubSpot: create/associate Company records. */
   companies: z.boolean().default(true),
+  /** Salesforce: the REST API (OAuth), or Web-to-Lead (org id only, for editions without API access). */
+  mode: z.enum(['api', 'web-to-lead']).optional(),
+  /** Salesforce: where OAuth runs (login/test.salesforce.com or the My Domain) and the Connected App's consumer key (public). */
+  loginUrl: z.string().max(2048).optional(),
+  clientId: z.string().max(300).optional(),
   connectedAt: z.iso.datetime(),
 });
 export type Target = z.infer<typeof TargetSchema>;
 
 /** A target's secret (API token, signing secret). Kept in the extension's IndexedDB, read only by the background. */
-export const SecretSchema = z.object({ target: TargetIdSchema, token: z.string().min(1).max(4096) });
+export const SecretSchema = z.object({
+  target: TargetIdSchema,
+  token: z.string().min(1).max(4096),
+  /** Salesforce: the OAuth refresh token (the access token is `token`). */
+  refreshToken: z.string().min(1).max(4096).optional(),
+});
 export type Secret = z.infer<typeof SecretSchema>;
 
 /**

@@ -1,11 +1,13 @@
 // The background's sync service: message handlers, connect/test/disconnect, drain scheduling, lookups.
 import { listLeads, listLeadsByTag, type LeadDb } from '../leads/store';
-import type { UiHandlers } from '../messages';
+import type { UiHandlers, UiParsedPayload } from '../messages';
 import { drain, type DrainReport } from './drain';
 import { createHubspotClient, createHubspotThrottles } from './hubspot';
 import { createPipedriveClient, createPipedriveThrottles } from './pipedrive';
 import { redact } from './http';
-import { enqueueLeads, getSecret, getTarget, listTargets, logEvents, putSecret, putTarget, recoverInFlight, removeTarget } from './outbox';
+import { enqueueLeads, getSecret, getSecretRecord, getTarget, listTargets, logEvents, putSecret, putTarget, recoverInFlight, removeTarget } from './outbox';
+import { createSalesforceClient } from './salesforce';
+import { exchangeCode, refreshAccessToken, salesforceOrigins } from './salesforce-auth';
 import { TARGET_NAMES, type Target, type TargetId } from './schema';
 import { targetEndpoint } from './targets';
 import type { CrmClient, LookupHit } from './types';
@@ -42,9 +44,21 @@ export function createSyncService(env: SyncEnv) {
     const deps = { fetch: env.fetch, getToken: async () => token, target, now: env.now };
     if (target.id === 'hubspot') return createHubspotClient({ ...deps, throttles: hubspotThrottles });
     if (target.id === 'pipedrive') return createPipedriveClient({ ...deps, throttles: pipedriveThrottles });
+    if (target.id === 'salesforce') return createSalesforceClient({ ...deps, refresh: () => refreshSalesforce(target) });
     return createWebhookClient(deps);
   };
-  const originsOf = (t: Target) => targetEndpoint({ target: t.id, url: t.url, baseUrl: t.baseUrl }, true).origins;
+  const originsOf = (t: Target) =>
+    t.id === 'salesforce' && t.mode === 'api' ? salesforceOrigins(t.loginUrl || t.baseUrl, t.baseUrl) : targetEndpoint({ target: t.id, url: t.url, baseUrl: t.baseUrl }, true).origins;
+
+  /** Salesforce access tokens have no stated lifetime: after a 401 the refresh token gets a new one, stored at once. */
+  async function refreshSalesforce(target: Target): Promise<string> {
+    const db = await env.db();
+    const secret = await getSecretRecord(db, 'salesforce');
+    if (!secret?.refreshToken) throw new Error('no refresh token stored');
+    const tokens = await refreshAccessToken(env.fetch, { loginUrl: target.loginUrl ?? '', clientId: target.clientId ?? '', refreshToken: secret.refreshToken });
+    await putSecret(db, 'salesforce', tokens.accessToken, tokens.refreshToken ?? secret.refreshToken);
+    return tokens.accessToken;
+  }
 
   /** Drains now; a call while a drain runs makes it run once more afterwards. */
   function drainSoon(): Promise<DrainReport | undefined> {
@@ -91,6 +105,67 @@ export function createSyncService(env: SyncEnv) {
     return { ok: true, message: check.account };
   }
 
+  /** Stores a connection, tests it, and keeps it only when the test passes (a previous working one is restored otherwise). */
+  async function store(db: LeadDb, target: Target, secret: string, refreshToken: string | undefined, shown = ''): Promise<{ ok: boolean; message: string }> {
+    const id = target.id;
+    const previous = await getTarget(db, id);
+    const old = await getSecretRecord(db, id);
+    await putSecret(db, id, secret, refreshToken);
+    await putTarget(db, target);
+    const result = await test(db, target);
+    if (!result.ok) {
+      // A token that does not work is not kept; a previous working connection stays as it was.
+      if (previous && old) {
+        await putSecret(db, id, old.token, old.refreshToken);
+        await putTarget(db, previous);
+      } else await removeTarget(db, id);
+      return result;
+    }
+    await logEvents(db, [{ at: new Date(env.now()).toISOString(), target: id, leadId: '', kind: 'connected', message: result.message }]);
+    void drainSoon();
+    return { ok: true, message: `Connected to ${TARGET_NAMES[id]}: ${result.message}.${shown}` };
+  }
+
+  /**
+   * Salesforce: the options page ran the OAuth login (it holds the user
+   * gesture) and sends the code with its PKCE verifier; the background
+   * exchanges it here, so the tokens never reach a page. Web-to-Lead needs
+   * only the org id.
+   */
+  async function connectSalesforce(input: UiParsedPayload<'ui:connect'>): Promise<{ ok: boolean; message: string }> {
+    const db = await env.db();
+    const previous = await getTarget(db, 'salesforce');
+    const base = {
+      id: 'salesforce' as const,
+      autoSync: previous?.autoSync ?? true,
+      companies: false,
+      paused: '',
+      account: '',
+      url: '',
+      recordUrlBase: '',
+      connectedAt: new Date(env.now()).toISOString(),
+    };
+    const endpoint = targetEndpoint(input, env.testBuild);
+    if (!(await env.hasOrigins(endpoint.origins))) return { ok: false, message: `host permission refused: Prospect Scout needs access to ${endpoint.origins.join(', ')} to sync` };
+    if (input.mode === 'web-to-lead') {
+      const orgId = (input.orgId ?? '').trim();
+      return store(db, { ...base, mode: 'web-to-lead', baseUrl: endpoint.baseUrl, loginUrl: '', clientId: '' }, orgId || '-', undefined);
+    }
+    if (!input.code || !input.codeVerifier || !input.clientId) return { ok: false, message: 'Salesforce login did not finish: try Connect again' };
+    let tokens;
+    try {
+      tokens = await exchangeCode(env.fetch, { loginUrl: endpoint.baseUrl, clientId: input.clientId, redirectUri: input.redirectUri ?? '', code: input.code, verifier: input.codeVerifier });
+    } catch (e) {
+      return { ok: false, message: (e as Error).message };
+    }
+    const instanceUrl = tokens.instanceUrl ?? endpoint.baseUrl;
+    // The API host comes from Salesforce's answer: it must be one the user allowed (a My Domain), never any host.
+    if (!(await env.hasOrigins(salesforceOrigins(endpoint.baseUrl, instanceUrl))))
+      return { ok: false, message: `host permission refused: Salesforce sent the instance ${new URL(instanceUrl).host}, which Prospect Scout was not allowed to reach` };
+    const target: Target = { ...base, mode: 'api', baseUrl: instanceUrl.replace(/\/$/, ''), loginUrl: endpoint.baseUrl, clientId: input.clientId };
+    return store(db, target, tokens.accessToken, tokens.refreshToken);
+  }
+
   const handlers: UiHandlers = {
     'ui:sync-now': async () => {
       void drainSoon();
@@ -104,7 +179,9 @@ export function createSyncService(env: SyncEnv) {
       void drainSoon();
       return { queued };
     },
-    'ui:connect': async ({ target: id, token, url, baseUrl, domain }) => {
+    'ui:connect': async (input) => {
+      if (input.target === 'salesforce') return connectSalesforce(input);
+      const { target: id, token, url, baseUrl, domain } = input;
       const db = await env.db();
       const endpoint = targetEndpoint({ target: id, url, baseUrl, domain }, env.testBuild);
       if (!(await env.hasOrigins(endpoint.origins))) return { ok: false, message: `host permission refused: Prospect Scout needs access to ${endpoint.origins.join(', ')} to sync` };
@@ -127,21 +204,7 @@ export function createSyncService(env: SyncEnv) {
         recordUrlBase: '',
         connectedAt: new Date(env.now()).toISOString(),
       };
-      const oldSecret = await getSecret(db, id);
-      await putSecret(db, id, secret);
-      await putTarget(db, target);
-      const result = await test(db, target);
-      if (!result.ok) {
-        // A token that does not work is not kept; a previous working connection stays as it was.
-        if (previous && oldSecret) {
-          await putSecret(db, id, oldSecret);
-          await putTarget(db, previous);
-        } else await removeTarget(db, id);
-        return result;
-      }
-      await logEvents(db, [{ at: new Date(env.now()).toISOString(), target: id, leadId: '', kind: 'connected', message: result.message }]);
-      void drainSoon();
-      return { ok: true, message: `Connected to ${TARGET_NAMES[id]}: ${result.message}.${shown}` };
+      return store(db, target, secret, undefined, shown);
     },
     'ui:test-connection': async ({ target: id }) => {
       const db = await env.db();

@@ -1,6 +1,7 @@
 // Per-target facts the UI and the background share: default hosts, the permission to request, URL checks.
 import { HUBSPOT_API, HUBSPOT_ORIGINS } from './hubspot';
 import { PIPEDRIVE_API } from './pipedrive';
+import { salesforceLoginUrl, salesforceOrigins, WEB_TO_LEAD_URL, type LoginKind } from './salesforce-auth';
 import type { TargetId } from './schema';
 import { webhookOrigins } from './webhook';
 
@@ -14,6 +15,10 @@ export interface ConnectInput {
   baseUrl?: string;
   /** Pipedrive: the company domain (acme for acme.pipedrive.com). */
   domain?: string;
+  /** Salesforce: API (OAuth) or Web-to-Lead, and which login host. */
+  mode?: 'api' | 'web-to-lead';
+  loginKind?: LoginKind;
+  myDomain?: string;
 }
 
 /** The match pattern of a URL's host, any port (as host permissions are written). */
@@ -41,6 +46,12 @@ export function targetEndpoint(input: ConnectInput, testBuild: boolean): { baseU
   }
   const override = testBuild && input.baseUrl ? input.baseUrl.replace(/\/$/, '') : '';
   if (override) return { baseUrl: override, url: '', origins: [originPattern(override)] };
+  if (input.target === 'salesforce') {
+    // baseUrl is the login host for the API (the instance comes with the tokens), or Web-to-Lead's endpoint.
+    if (input.mode === 'web-to-lead') return { baseUrl: WEB_TO_LEAD_URL, url: '', origins: [originPattern(WEB_TO_LEAD_URL)] };
+    const login = salesforceLoginUrl(input.loginKind ?? 'production', input.myDomain);
+    return { baseUrl: login, url: '', origins: salesforceOrigins(login) };
+  }
   if (input.target === 'pipedrive') {
     const domain = (input.domain ?? '').trim().toLowerCase().replace(/^https?:\/\//, '').replace(/\.pipedrive\.com.*$/, '');
     if (domain && !/^[a-z0-9][a-z0-9-]{0,62}$/.test(domain)) throw new Error('Enter the company domain as in acme.pipedrive.com (just "acme"), or leave it empty');

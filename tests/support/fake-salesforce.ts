@@ -1,0 +1,137 @@
+// A fake Salesforce (OAuth with PKCE, Lead REST subset, Web-to-Lead), in memory behind fetch or on 127.0.0.1; REST requests checked against the contract.
+import { createHash } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import { contractValidator, type ContractValidator } from './contracts';
+
+export const SF_CLIENT_ID = '3MVG9fake.consumer.key';
+export const SF_ORG_NAME = 'Analytical Engines Ltd';
+
+type SfLead = Record<string, string> & { Id: string };
+
+/** An in-memory Salesforce behind `fetch`. `origin` is what it reports as instance_url. */
+export function fakeSalesforce(sf: ContractValidator, origin = 'https://acme.my.salesforce.com') {
+  const leads = new Map<string, SfLead>();
+  const webToLead: Array<Record<string, string>> = [];
+  const log: Array<{ method: string; path: string; invalid?: string; status: number }> = [];
+  const codes = new Map<string, { challenge: string; redirectUri: string }>();
+  const state = { access: 'sf-access-1', refresh: 'sf-refresh-1', n: 1, refreshDenied: false };
+  let next = 1;
+  const newId = () => `00Q5e00000AbC${String(next++).padStart(3, '0')}AA`.slice(0, 18);
+
+  const fetchFn = (async (url: string | URL | Request, init?: RequestInit) => {
+    const u = new URL(String(url));
+    const method = (init?.method ?? 'GET').toLowerCase();
+    const headers = (init?.headers ?? {}) as Record<string, string>;
+    const raw = init?.body ? String(init.body) : '';
+    const res = (status: number, b?: unknown, h: Record<string, string> = {}) => {
+      log.push({ method, path: u.pathname, status, invalid: current });
+      return new Response(b === undefined ? null : typeof b === 'string' ? b : JSON.stringify(b), { status, headers: { 'content-type': 'application/json', ...h } });
+    };
+    let current: string | undefined;
+
+    if (u.pathname === '/services/oauth2/authorize') {
+      const q = u.searchParams;
+      if (q.get('client_id') !== SF_CLIENT_ID) return res(400, 'error=invalid_client_id');
+      if (q.get('response_type') !== 'code' || q.get('code_challenge_method') !== 'S256' || !q.get('code_challenge') || !q.get('state')) return res(400, 'bad authorize request');
+      const code = `code-${next++}`;
+      codes.set(code, { challenge: q.get('code_challenge')!, redirectUri: q.get('redirect_uri')! });
+      const to = new URL(q.get('redirect_uri')!);
+      to.searchParams.set('code', code);
+      to.searchParams.set('state', q.get('state')!);
+      return res(302, undefined, { location: to.href });
+    }
+    if (u.pathname === '/services/oauth2/token' && method === 'post') {
+      const f = new URLSearchParams(raw);
+      const bad = (d: string) => res(400, { error: 'invalid_grant', error_description: d });
+      if (f.get('client_id') !== SF_CLIENT_ID) return res(400, { error: 'invalid_client_id', error_description: 'client identifier invalid' });
+      if (f.get('grant_type') === 'authorization_code') {
+        const c = codes.get(f.get('code') ?? '');
+        codes.delete(f.get('code') ?? '');
+        if (!c || c.redirectUri !== f.get('redirect_uri')) return bad('invalid authorization code');
+        const challenge = createHash('sha256').update(f.get('code_verifier') ?? '').digest('base64url');
+        if (challenge !== c.challenge) return bad('invalid code verifier');
+        return res(200, { access_token: state.access, refresh_token: state.refresh, instance_url: origin, id: `${origin}/id/00D/005`, token_type: 'Bearer', issued_at: '1', signature: 'x' });
+      }
+      if (f.get('grant_type') === 'refresh_token') {
+        if (state.refreshDenied || f.get('refresh_token') !== state.refresh) return bad('expired access/refresh token');
+        state.access = `sf-access-${++state.n}`;
+        return res(200, { access_token: state.access, instance_url: origin, id: `${origin}/id/00D/005`, token_type: 'Bearer', issued_at: '2', signature: 'x' });
+      }
+      return res(400, { error: 'unsupported_grant_type' });
+    }
+    if (u.pathname === '/servlet/servlet.WebToLead') {
+      webToLead.push(Object.fromEntries(new URLSearchParams(raw)));
+      return res(200, '<html></html>', { 'content-type': 'text/html' });
+    }
+
+    const body = raw ? JSON.parse(raw) : undefined;
+    current = sf.request(method, u.pathname, body, Object.fromEntries(u.searchParams));
+    if (headers.authorization !== `Bearer ${state.access}`) return res(401, [{ message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID' }]);
+    if (current) return res(400, [{ message: current, errorCode: 'INVALID_FIELD' }]);
+    const V = '/services/data/v62.0';
+    if (u.pathname === `${V}/query`) {
+      const q = u.searchParams.get('q')!;
+      if (/FROM Organization/.test(q)) return res(200, { totalSize: 1, done: true, records: [{ attributes: { type: 'Organization' }, Id: '00D000000000001', Name: SF_ORG_NAME }] });
+      const m = /WHERE Email = '((?:[^'\\]|\\.)*)'/.exec(q);
+      const email = (m?.[1] ?? '').replace(/\\(.)/g, '$1').toLowerCase();
+      const records = [...leads.values()].filter((l) => (l.Email ?? '').toLowerCase() === email).map((l) => ({ attributes: { type: 'Lead' }, Id: l.Id, Name: `${l.FirstName ?? ''} ${l.LastName}`.trim(), IsConverted: false, Email: l.Email }));
+      return res(200, { totalSize: records.length, done: true, records });
+    }
+    const byEmail = new RegExp(`^${V}/sobjects/Lead/Email/(.+)$`).exec(u.pathname);
+    if (byEmail && method === 'patch') {
+      const email = decodeURIComponent(byEmail[1]!).toLowerCase();
+      const found = [...leads.values()].filter((l) => (l.Email ?? '').toLowerCase() === email);
+      if (found.length > 1) return res(300, found.map((l) => `${V}/sobjects/Lead/${l.Id}`));
+      if (found[0]) {
+        Object.assign(found[0], body);
+        return res(200, { id: found[0].Id, success: true, errors: [], created: false });
+      }
+      if (!body.LastName || !body.Company) return res(400, [{ message: 'Required fields are missing: [LastName, Company]', errorCode: 'REQUIRED_FIELD_MISSING', fields: ['LastName', 'Company'] }]);
+      const l: SfLead = { ...body, Email: email, Id: newId() };
+      leads.set(l.Id, l);
+      return res(201, { id: l.Id, success: true, errors: [], created: true });
+    }
+    if (u.pathname === `${V}/sobjects/Lead` && method === 'post') {
+      const l: SfLead = { ...body, Id: newId() };
+      leads.set(l.Id, l);
+      return res(201, { id: l.Id, success: true, errors: [] });
+    }
+    const byId = new RegExp(`^${V}/sobjects/Lead/([A-Za-z0-9]{15,18})$`).exec(u.pathname);
+    if (byId && method === 'patch') {
+      const l = leads.get(byId[1]!);
+      if (!l) return res(404, [{ message: 'The requested resource does not exist', errorCode: 'NOT_FOUND' }]);
+      Object.assign(l, body);
+      return res(204);
+    }
+    return res(404, [{ message: 'no route', errorCode: 'NOT_FOUND' }]);
+  }) as typeof fetch;
+
+  /** Adds a lead directly (e.g. a second lead with an existing email, as users do in Salesforce). */
+  const addLead = (fields: Record<string, string>) => {
+    const l: SfLead = { ...fields, Id: newId() };
+    leads.set(l.Id, l);
+    return l;
+  };
+  return { fetchFn, leads, webToLead, log, state, addLead };
+}
+
+/** The fake served over HTTP on a free loopback port (its own origin is the login host and the instance), for e2e tests. */
+export async function startFakeSalesforce() {
+  const sf = await contractValidator('salesforce/salesforce-lead.openapi.json');
+  let origin = '';
+  let fake!: ReturnType<typeof fakeSalesforce>;
+  const server: Server = createServer(async (req, res) => {
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const body = Buffer.concat(chunks).toString('utf8');
+    const r = await fake.fetchFn(`${origin}${req.url}`, { method: req.method, headers: { authorization: String(req.headers.authorization ?? '') }, body: body || undefined });
+    const h: Record<string, string> = { 'content-type': r.headers.get('content-type') ?? 'application/json' };
+    if (r.headers.get('location')) h.location = r.headers.get('location')!;
+    res.writeHead(r.status, h);
+    res.end(await r.text());
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', () => ok()));
+  origin = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  fake = fakeSalesforce(sf, origin);
+  return { ...fake, origin, close: () => new Promise<void>((ok) => server.close(() => ok())) };
+}
