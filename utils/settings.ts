@@ -1,7 +1,8 @@
-// User settings (default phone country, CSV separator) in extension storage.
+// User settings (default phone country, CSV separator, preset and columns, vCard version) in extension storage.
 import { getCountries, type CountryCode } from 'libphonenumber-js';
 import { storage } from 'wxt/utils/storage';
 import { z } from 'zod';
+import { CSV_PRESET_IDS, VCARD_VERSIONS } from './export/preset-ids';
 
 const COUNTRIES = new Set<string>(getCountries());
 
@@ -14,10 +15,16 @@ export const SettingsSchema = z.object({
     .refine((c) => c === '' || COUNTRIES.has(c), 'unknown country code'),
   /** CSV field separator: ',' or ';' (what Excel expects in German, French and other locales). */
   csvDelimiter: z.enum([',', ';']).default(','),
+  /** CSV layout of the export panel: all fields, a CRM/address-book preset, or `custom`. */
+  csvPreset: z.enum(CSV_PRESET_IDS).catch('default').default('default'),
+  /** The custom preset's columns (headers of the full export), in order; null until the user picks (then all). */
+  csvColumns: z.array(z.string().max(100)).max(100).nullable().catch(null).default(null),
+  /** vCard version of the export. */
+  vcardVersion: z.enum(VCARD_VERSIONS).catch('3.0').default('3.0'),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
-const DEFAULT_SETTINGS: Settings = { defaultCountry: '', csvDelimiter: ',' };
+const DEFAULT_SETTINGS: Settings = { defaultCountry: '', csvDelimiter: ',', csvPreset: 'default', csvColumns: null, vcardVersion: '3.0' };
 
 const settingsItem = storage.defineItem<unknown>('local:settings', { fallback: DEFAULT_SETTINGS });
 

@@ -5,7 +5,8 @@ import { ImportPanel } from '@/components/ImportPanel';
 import { SettingsPanel } from '@/components/SettingsPanel';
 import { StorageErrorNotice } from '@/components/StorageErrorNotice';
 import type { Lead } from '@/utils/leads/schema';
-import { connectLeadDb, listLeads, listTags, type LeadDb } from '@/utils/leads/store';
+import { readLeadPages } from '@/utils/leads/pages';
+import { connectLeadDb, listTags, type LeadDb } from '@/utils/leads/store';
 
 export function App() {
   const [db, setDb] = useState<LeadDb | Error>();
@@ -13,10 +14,13 @@ export function App() {
   const [total, setTotal] = useState(0);
   const [leads, setLeads] = useState<Lead[]>([]);
   const refresh = async (d: LeadDb) => {
-    const [leads, t] = await Promise.all([listLeads(d), listTags(d)]);
-    setTotal(leads.length);
-    setLeads(leads);
+    const [count, t] = await Promise.all([d.count('leads'), listTags(d)]);
+    setTotal(count);
     setTags(t);
+    // The CRM panel's names: read in pages (short tasks), not one 50,000-record read.
+    const all: Lead[] = [];
+    for await (const page of readLeadPages(d)) all.push(...page);
+    setLeads(all);
   };
   useEffect(() => {
     // Reconnects when another window upgrades or deletes the database; errors say what to do.

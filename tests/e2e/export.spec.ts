@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import ICAL from 'ical.js';
 import { addTag, editDetails, expect, saveCard, test } from './fixtures';
 
 test('options page exports all leads, or one tag, as RFC 4180 CSV with BOM and neutralised formulas, and as vCards', async ({ capture, context, extensionId }) => {
@@ -53,4 +54,45 @@ test('options page exports all leads, or one tag, as RFC 4180 CSV with BOM and n
   expect(vcf).toContain('CATEGORIES:expo\r\n');
   // the two-line note stays one escaped property
   expect(vcf).toContain('NOTE:first line\\n=2+3 on a later line');
+
+  // vCard 4.0, read back by an independent parser
+  await options.getByLabel('vCard version').selectOption('4.0');
+  const v4 = await exportAs('Export vCard');
+  const card = new ICAL.Component(ICAL.parse(v4.bytes.toString('utf8')) as never);
+  expect(card.getFirstPropertyValue('version')).toBe('4.0');
+  expect(card.getFirstPropertyValue('fn')).toBe('Mallory Ünicode');
+  expect(card.getFirstPropertyValue('note')).toMatch(/^first line\n=2\+3 on a later line\nSource: http/);
+});
+
+test('CSV presets and a custom column choice, remembered across visits', async ({ capture, context, extensionId }) => {
+  const { popup } = await capture('person-jsonld.html');
+  await saveCard(popup.getByRole('form'));
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await expect(options.getByText('1 saved lead.')).toBeVisible();
+  const exportCsv = async () => {
+    const downloading = options.waitForEvent('download');
+    await options.getByRole('button', { name: 'Export CSV' }).click();
+    const text = readFileSync((await (await downloading).path())!).toString('utf8').slice(1);
+    return text.split('\r\n').filter(Boolean);
+  };
+
+  await options.getByLabel('CSV columns for').selectOption({ label: 'HubSpot' });
+  const hubspot = await exportCsv();
+  expect(hubspot[0]).toBe('First Name,Last Name,Email,Phone Number,Mobile Phone Number,Job Title,Company Name,Website URL,City,State/Region,Country/Region,LinkedIn URL,Twitter Username');
+  expect(hubspot[1]).toMatch(/^Jane,Doe,jane\.doe@acme\.example,[^,]*,[^,]*,VP of Sales,Acme Corp,/);
+
+  await options.getByLabel('CSV columns for').selectOption({ label: 'Custom columns…' });
+  const picker = options.getByRole('group', { name: 'Columns' });
+  await picker.getByRole('button', { name: 'Remove all columns' }).click();
+  for (const column of ['Email', 'Company', 'Full Name']) await picker.getByRole('checkbox', { name: column, exact: true }).check();
+  await picker.getByRole('button', { name: 'Move Full Name up' }).click();
+  await picker.getByRole('button', { name: 'Move Full Name up' }).click();
+  await options.getByLabel('CSV separator').selectOption(';');
+  expect(await exportCsv()).toEqual(['Full Name;Email;Company', 'Jane Doe;jane.doe@acme.example;Acme Corp']);
+
+  await options.reload();
+  await expect(options.getByLabel('CSV columns for')).toHaveValue('custom');
+  await expect(options.getByRole('list', { name: 'Chosen columns' }).getByRole('listitem')).toHaveText([/^\s*Full Name↑↓$/, /^\s*Email↑↓$/, /^\s*Company↑↓$/]);
+  expect(await exportCsv()).toEqual(['Full Name;Email;Company', 'Jane Doe;jane.doe@acme.example;Acme Corp']);
 });

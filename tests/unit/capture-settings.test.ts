@@ -58,8 +58,9 @@ describe('capture', () => {
 });
 
 describe('settings', () => {
+  const EXPORT_DEFAULTS = { csvPreset: 'default', csvColumns: null, vcardVersion: '3.0' };
   it('defaults, saves and validates the phone country', async () => {
-    expect(await getSettings()).toEqual({ defaultCountry: '', csvDelimiter: ',' });
+    expect(await getSettings()).toEqual({ defaultCountry: '', csvDelimiter: ',', ...EXPORT_DEFAULTS });
     expect(countryOf(await getSettings())).toBeUndefined();
     await saveSettings({ defaultCountry: 'GB' });
     expect(countryOf(await getSettings())).toBe('GB');
@@ -68,13 +69,20 @@ describe('settings', () => {
 
   it('falls back to defaults when stored settings are corrupt', async () => {
     await fakeBrowser.storage.local.set({ settings: { defaultCountry: 12 } });
-    expect(await getSettings()).toEqual({ defaultCountry: '', csvDelimiter: ',' });
+    expect(await getSettings()).toEqual({ defaultCountry: '', csvDelimiter: ',', ...EXPORT_DEFAULTS });
   });
 
   it('keeps the CSV separator, and two panels saving different settings do not undo each other', async () => {
     await saveSettings({ defaultCountry: 'DE' });
     await saveSettings({ csvDelimiter: ';' });
-    expect(await getSettings()).toEqual({ defaultCountry: 'DE', csvDelimiter: ';' });
+    expect(await getSettings()).toEqual({ defaultCountry: 'DE', csvDelimiter: ';', ...EXPORT_DEFAULTS });
     await expect(saveSettings({ csvDelimiter: '|' as never })).rejects.toThrow();
+  });
+
+  it('remembers the CSV preset, the custom columns and the vCard version; a bad stored export choice falls back alone', async () => {
+    await saveSettings({ defaultCountry: 'FR', csvPreset: 'custom', csvColumns: ['Email', 'Company'], vcardVersion: '4.0' });
+    expect(await getSettings()).toMatchObject({ defaultCountry: 'FR', csvPreset: 'custom', csvColumns: ['Email', 'Company'], vcardVersion: '4.0' });
+    await fakeBrowser.storage.local.set({ settings: { defaultCountry: 'FR', csvDelimiter: ';', csvPreset: 'zoho', csvColumns: 'Email', vcardVersion: '2.1' } });
+    expect(await getSettings()).toEqual({ defaultCountry: 'FR', csvDelimiter: ';', ...EXPORT_DEFAULTS });
   });
 });

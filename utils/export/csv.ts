@@ -1,12 +1,42 @@
 // CSV export: RFC 4180 writer with formula neutralisation, for CRM importers and spreadsheets.
 import { nameParts } from '../leads/normalize';
 import type { Lead } from '../leads/schema';
+import { splitLocation, splitPhones } from '../sync/map-common';
+
+/**
+ * Values several columns of one row derive from a lead, computed at most
+ * once per lead (phone typing parses each number) and only if a column asks.
+ */
+export interface LeadDerived {
+  /** Main and mobile phone and the rest (libphonenumber tells mobiles apart). */
+  phones(): { phone: string; mobile: string; others: string[] };
+  /** City, state, country when the location names a country; else `raw`. */
+  location(): { city: string; state: string; country: string; raw: string };
+}
+
+/** The lazily derived values of one lead. */
+export function deriveLead(lead: Lead): LeadDerived {
+  let phones: ReturnType<LeadDerived['phones']> | undefined;
+  let location: ReturnType<LeadDerived['location']> | undefined;
+  return {
+    phones: () => (phones ??= splitPhones(lead.phones)),
+    location: () => (location ??= splitLocation(lead.location)),
+  };
+}
 
 /** One CSV column: its header and how to read it from a lead. */
 export interface CsvColumn {
   header: string;
-  value: (lead: Lead) => string;
+  value: (lead: Lead, derived: LeadDerived) => string;
+  /**
+   * A phone column of a CRM preset: an E.164 number (`+` and digits only,
+   * which no spreadsheet can run as anything but a number) is written as is,
+   * because importers would keep a neutralising apostrophe in the phone field.
+   */
+  e164?: boolean;
 }
+
+const E164 = /^\+\d{4,15}$/;
 
 const join = (items: string[]) => items.join('; ');
 
@@ -96,11 +126,26 @@ export function quoteField(value: string): string {
  * where needed, formula injection neutralised and (by default) a UTF-8 BOM.
  */
 export function toCsv(leads: Lead[], options: CsvOptions = {}): string {
+  return csvHead(options) + csvRows(leads, options);
+}
+
+/** The start of a CSV file: the BOM (unless turned off) and the header row, CRLF-terminated. */
+export function csvHead(options: CsvOptions = {}): string {
   const { columns = DEFAULT_COLUMNS, bom = true, delimiter = ',', neutraliseFormulas = true } = options;
   const cell = (v: string) => quoteField(neutraliseFormulas ? neutraliseFormula(v) : v);
-  const rows = [columns.map((c) => cell(c.header)).join(delimiter)];
-  for (const lead of leads) rows.push(columns.map((c) => cell(c.value(lead) ?? '')).join(delimiter));
-  return (bom ? '\uFEFF' : '') + rows.join('\r\n') + '\r\n';
+  return (bom ? '\uFEFF' : '') + columns.map((c) => cell(c.header)).join(delimiter) + '\r\n';
+}
+
+/** Data rows of `leads`, each CRLF-terminated: what a chunked export appends after {@link csvHead}. */
+export function csvRows(leads: Iterable<Lead>, options: CsvOptions = {}): string {
+  const { columns = DEFAULT_COLUMNS, delimiter = ',', neutraliseFormulas = true } = options;
+  const cell = (v: string, c: CsvColumn) => quoteField(neutraliseFormulas && !(c.e164 && E164.test(v)) ? neutraliseFormula(v) : v);
+  let out = '';
+  for (const lead of leads) {
+    const derived = deriveLead(lead);
+    out += columns.map((c) => cell(c.value(lead, derived) ?? '', c)).join(delimiter) + '\r\n';
+  }
+  return out;
 }
 
 /** File name for an export, e.g. `prospect-scout-conference-2026-11-23.csv`. */

@@ -1,15 +1,26 @@
-// vCard export: leads as vCard 3.0 cards (escaped, folded).
+// vCard export: leads as vCard 3.0 or 4.0 cards (escaped, folded in linear time).
 import { nameParts } from '../leads/normalize';
 import type { Lead } from '../leads/schema';
+import type { VCardVersion } from './preset-ids';
+
+export type { VCardVersion } from './preset-ids';
 
 /**
  * Escapes a vCard text value (RFC 6350 §3.4, same rules in vCard 3.0):
- * backslash, comma, semicolon and line breaks. Escaping line breaks is also
- * what stops a hostile page's text from injecting properties or cards.
+ * backslash, comma and line breaks, and the semicolon in a field of a
+ * compound property (N, ADR, ORG), where it separates fields. Elsewhere the
+ * RFC leaves escaping `;` optional and some readers (ical.js) keep the
+ * backslash, so it is written plain (`compound = false`). Escaping line
+ * breaks is also what stops a hostile page's text from injecting properties
+ * or cards.
  */
-export function escapeText(value: string): string {
-  return value.replace(/\\/g, '\\\\').replace(/,/g, '\\,').replace(/;/g, '\\;').replace(/\r\n|\r|\n/g, '\\n');
+export function escapeText(value: string, compound = true): string {
+  const out = value.replace(/\\/g, '\\\\').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
+  return compound ? out.replace(/;/g, '\\;') : out;
 }
+
+/** A text value of a property that is not compound: `;` stays plain. */
+const text = (value: string) => escapeText(value, false);
 
 /** UTF-8 length of one code point. */
 function utf8Octets(codePoint: number): number {
@@ -53,36 +64,59 @@ const SOCIAL = [
   ['github', 'github'],
 ] as const;
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** vCard 4.0 timestamp (RFC 6350 §4.3.5, basic format): 2026-11-01T10:00:00.000Z → 20261101T100000Z. */
+function basicTimestamp(iso: string): string {
+  return iso.replace(/\.\d+/, '').replace(/[-:]/g, '');
+}
+
 /**
- * One lead as a vCard 3.0 (the version Outlook, Google Contacts and Apple
- * Contacts all import). Profiles go in X-SOCIALPROFILE (Apple) and, so other
- * apps keep them too, in URL; tags become CATEGORIES.
+ * One lead as a vCard. 3.0 (default) is what Outlook, Google Contacts and
+ * Apple Contacts all import; 4.0 (RFC 6350) is for apps that read it
+ * (Apple Contacts, Thunderbird, Nextcloud/DAV servers). Profiles go in
+ * X-SOCIALPROFILE (Apple) and, so other apps keep them too, in URL; tags
+ * become CATEGORIES. In 4.0, types are lower case with PREF=1, phones are
+ * `tel:` URIs, a UUID id becomes a `urn:uuid:` UID and REV is a basic-format
+ * timestamp.
  */
-export function leadToVCard(lead: Lead): string {
+export function leadToVCard(lead: Lead, version: VCardVersion = '3.0'): string {
+  const v4 = version === '4.0';
   const names = nameParts(lead);
   const fn = lead.name || `${names.firstName} ${names.lastName}`.trim() || lead.emails[0] || lead.company || 'Unnamed';
-  const lines = ['BEGIN:VCARD', 'VERSION:3.0', `UID:${escapeText(lead.id)}`, `FN:${escapeText(fn)}`, `N:${escapeText(names.lastName)};${escapeText(names.firstName)};;;`];
+  const uid = v4 && UUID.test(lead.id) ? `urn:uuid:${lead.id.toLowerCase()}` : text(lead.id);
+  const lines = ['BEGIN:VCARD', `VERSION:${version}`];
+  if (v4) lines.push('KIND:individual');
+  lines.push(`UID:${uid}`, `FN:${text(fn)}`, `N:${escapeText(names.lastName)};${escapeText(names.firstName)};;;`);
   if (lead.company) lines.push(`ORG:${escapeText(lead.company)}`);
-  if (lead.title) lines.push(`TITLE:${escapeText(lead.title)}`);
-  lead.emails.forEach((e, i) => lines.push(`EMAIL;TYPE=INTERNET${i === 0 ? ',PREF' : ''}:${escapeText(e)}`));
-  lead.phones.forEach((p, i) => lines.push(`TEL;TYPE=VOICE${i === 0 ? ',PREF' : ''}:${escapeText(p)}`));
-  if (lead.website) lines.push(`URL:${escapeText(lead.website)}`);
+  if (lead.title) lines.push(`TITLE:${text(lead.title)}`);
+  lead.emails.forEach((e, i) => lines.push(v4 ? `EMAIL;TYPE=work${i === 0 ? ';PREF=1' : ''}:${text(e)}` : `EMAIL;TYPE=INTERNET${i === 0 ? ',PREF' : ''}:${text(e)}`));
+  lead.phones.forEach((p, i) => {
+    // A tel: URI takes no spaces; an E.164 number is already one, anything else stays text.
+    const uri = /^\+?[0-9()\-.]+$/.test(p) ? p.replace(/[().]/g, '') : '';
+    if (v4) lines.push(uri ? `TEL;VALUE=uri;TYPE=voice${i === 0 ? ';PREF=1' : ''}:tel:${uri}` : `TEL;TYPE=voice${i === 0 ? ';PREF=1' : ''}:${text(p)}`);
+    else lines.push(`TEL;TYPE=VOICE${i === 0 ? ',PREF' : ''}:${text(p)}`);
+  });
+  if (lead.website) lines.push(`URL${v4 ? ';TYPE=work' : ''}:${text(lead.website)}`);
   for (const [slot, type] of SOCIAL) {
     const url = lead.profiles[slot];
     if (!url) continue;
-    lines.push(`X-SOCIALPROFILE;TYPE=${type}:${escapeText(url)}`, `URL;TYPE=${type}:${escapeText(url)}`);
+    lines.push(`X-SOCIALPROFILE;TYPE=${type}:${text(url)}`, `URL;TYPE=${type}:${text(url)}`);
   }
-  lead.profiles.other.forEach((u) => lines.push(`URL:${escapeText(u)}`));
+  lead.profiles.other.forEach((u) => lines.push(`URL:${text(u)}`));
   // Location is free text ("Austin, TX"): it goes whole into the locality, the field importers show.
-  if (lead.location) lines.push(`ADR;TYPE=WORK:;;;${escapeText(lead.location)};;;`);
-  if (lead.tags.length) lines.push(`CATEGORIES:${lead.tags.map(escapeText).join(',')}`);
+  if (lead.location) lines.push(`ADR;TYPE=${v4 ? 'work' : 'WORK'}:;;;${escapeText(lead.location)};;;`);
+  if (lead.tags.length) lines.push(`CATEGORIES:${lead.tags.map((t) => text(t)).join(',')}`);
   const note = [lead.note, lead.sourceUrl && `Source: ${lead.sourceUrl}`].filter(Boolean).join('\n');
-  if (note) lines.push(`NOTE:${escapeText(note)}`);
-  lines.push(`REV:${lead.updatedAt}`, 'END:VCARD');
+  if (note) lines.push(`NOTE:${text(note)}`);
+  if (v4 && lead.sourceUrl) lines.push(`SOURCE:${text(lead.sourceUrl)}`);
+  lines.push(`REV:${v4 ? basicTimestamp(lead.updatedAt) : lead.updatedAt}`, 'END:VCARD');
   return lines.map((l) => foldLine(l)).join('\r\n') + '\r\n';
 }
 
-/** Leads as one .vcf file of vCards, CRLF line ends, UTF-8. */
-export function toVCards(leads: Lead[]): string {
-  return leads.map(leadToVCard).join('');
+/** Leads as one .vcf file of vCards (3.0 unless asked for 4.0), CRLF line ends, UTF-8. */
+export function toVCards(leads: Iterable<Lead>, version: VCardVersion = '3.0'): string {
+  let out = '';
+  for (const lead of leads) out += leadToVCard(lead, version);
+  return out;
 }

@@ -172,7 +172,7 @@ function toStored(lead: Lead): StoredLead {
  * over-long value, a bad link); a record that cannot be read is reported and
  * left in place, never deleted.
  */
-function fromStored(value: unknown): Lead | undefined {
+export function fromStored(value: unknown): Lead | undefined {
   const parsed = LeadSchema.safeParse(value);
   if (parsed.success) return parsed.data;
   const repaired = repairLead(value);
