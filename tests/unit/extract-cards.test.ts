@@ -68,3 +68,26 @@ describe('team pages without structured data', () => {
     // Big page parsed by happy-dom on a shared CI machine: the time limit is generous, speed is measured by the bench.
   }, 60_000);
 });
+
+describe('line breaks inside a card', () => {
+  it('ends a job line at <br>: credentials and addresses on the next line are not part of the title', () => {
+    const grid = ['Dr Aisha Rahman|Principal Dentist<br>BDS (Bristol) · GDC no. 218834', 'Tom Hale|Dental Hygienist<br>GDC no. 177201', 'Grace Mensah|Practice Manager']
+      .map((c) => c.split('|'))
+      .map(([n, d]) => `<div class="box"><figure><img alt="${n}"></figure><div class="box-content"><h3 class="box-title">${n}</h3><p class="box-description">${d}</p></div></div>`)
+      .join('');
+    const { prospects } = extractHtml(`<h2>Our team</h2><section>${grid}</section>`);
+    expect(prospects.map((p) => [p.name, p.title])).toEqual([
+      ['Dr Aisha Rahman', 'Principal Dentist'],
+      ['Tom Hale', 'Dental Hygienist'],
+      ['Grace Mensah', 'Practice Manager'],
+    ]);
+  });
+
+  it('reads a signature "Name, Title<br>email" without the email in the title', () => {
+    const { prospects } = extractHtml(
+      `<p class="sig"><strong>Callum O'Brien</strong>, Founder &amp; Managing Director<br><a href="mailto:callum@kf.example">callum@kf.example</a> · <a href="tel:+61412345678">0412 345 678</a></p>`,
+      'https://kf.example/about',
+    );
+    expect(prospects[0]).toMatchObject({ name: "Callum O'Brien", title: 'Founder & Managing Director', emails: ['callum@kf.example'] });
+  });
+});

@@ -250,3 +250,14 @@ describe('confidence', () => {
     expect(Object.keys(p.confidence ?? {}).sort()).toEqual(Object.keys(p.provenance).sort());
   });
 });
+
+describe('text of one element', () => {
+  it('separates words at <br> and block boundaries, and firstLine stops there', async () => {
+    const { firstLine } = await import('@/utils/extract/visible-text');
+    const doc = parseHtml('<p id="a">Associate Dentist &amp; Implantologist<br>BDS (Cardiff)</p><div id="b"><span>Jane</span><div>Doe</div></div>', 'https://x.example/');
+    expect(cleanText(doc.getElementById('a'))).toBe('Associate Dentist & Implantologist BDS (Cardiff)');
+    expect(cleanText(doc.getElementById('b'))).toBe('Jane Doe');
+    expect(firstLine(doc.getElementById('a'))).toBe('Associate Dentist & Implantologist');
+    expect(firstLine(null)).toBe('');
+  });
+});

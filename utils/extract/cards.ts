@@ -1,7 +1,7 @@
 // Person segmentation without markup: repeated cards, table rows, definition lists, list items, flat heading runs.
 import { isContactLink, JOB_WORDS, MAX_ANCHORS, parseJobLine } from './contacts';
 import { cleanPersonName, isPersonName } from './names';
-import { cleanText } from './visible-text';
+import { cleanText, firstLine, visibleText } from './visible-text';
 
 /** One person's part of a page: their name, what they do, and the elements holding their contacts. */
 export interface PersonBlock {
@@ -81,14 +81,16 @@ function jobInCard(card: Element, nameEl: Element | null, name: string): { title
   for (const el of candidates) {
     if (!el || tried.has(el) || (nameEl && (el.contains(nameEl) || nameEl.contains(el))) || !card.contains(el)) continue;
     tried.add(el);
-    const job = jobOf(cleanText(el, 400));
+    const job = jobOf(firstLine(el, 400));
     if (job.title) return job;
   }
   // "Jane Doe — Professor of Chemistry" written in one line of a list item.
-  const text = cleanText(card, 600);
-  const at = text.indexOf(name);
+  // Only the rest of the name's line counts: a <br> or a block ends the job ("Founder<br><a>callum@…</a>").
+  const lines = visibleText(card, 600).split('\n');
+  const at = lines.findIndex((l) => l.includes(name));
   if (at >= 0) {
-    const rest = text.slice(at + name.length).replace(/^[\s,;:|•·–—-]+/, '');
+    const line = lines[at]!;
+    const rest = line.slice(line.indexOf(name) + name.length).replace(/^[\s,;:|•·–—-]+/, '');
     const job = jobOf(rest.split(/\s{2,}|\s[|•·]\s/)[0] ?? '');
     if (job.title) return job;
   }
@@ -292,7 +294,7 @@ function cardBlocks(doc: Document, url: string, taken: Set<Element>): PersonBloc
     const nameEl = nameIn(card)!;
     const name = personNameOf(nameEl);
     const elements = card === nameEl ? runOf(card) : [card];
-    const job = card === nameEl ? jobOf(cleanText(elements[1], 300)) : jobInCard(card, nameEl, name);
+    const job = card === nameEl ? jobOf(firstLine(elements[1], 300)) : jobInCard(card, nameEl, name);
     return { name, title: job.title, company: job.company, location: locationInCard(card), elements, kind: 'card' as const };
   });
 }

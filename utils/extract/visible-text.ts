@@ -69,8 +69,18 @@ function readText(node: Text, max: number): string {
  */
 export function cleanText(el: Element | null | undefined, maxChars = 2000): string {
   if (!el) return '';
-  const out = collectText(el, maxChars, (e) => (/^(?:SCRIPT|STYLE|TEMPLATE)$/i.test(e.tagName) ? 'skip' : 'inline'));
+  // A <br> or a block boundary separates words: "Principal Dentist<br>BDS" is two phrases, not "DentistBDS".
+  const out = collectText(el, maxChars, (e) => {
+    const tag = e.tagName.toUpperCase();
+    return /^(?:SCRIPT|STYLE|TEMPLATE)$/.test(tag) ? 'skip' : BLOCK.has(tag) ? 'block' : 'inline';
+  });
   return out.join('').replace(/\s+/g, ' ').trim().slice(0, maxChars);
+}
+
+/** The first line of an element's visible text (up to a <br> or a block), whitespace collapsed. */
+export function firstLine(el: Element | null | undefined, maxChars = 400): string {
+  if (!el) return '';
+  return (visibleText(el, maxChars).split('\n')[0] ?? '').trim();
 }
 
 function isInlineHidden(el: Element): boolean {
