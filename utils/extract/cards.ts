@@ -1,6 +1,7 @@
 // Person segmentation without markup: repeated cards, table rows, definition lists, list items, flat heading runs.
 import { isContactLink, JOB_WORDS, MAX_ANCHORS, parseJobLine } from './contacts';
 import { cleanPersonName, isPersonName } from './names';
+import { isLocationLine, labelledLocation } from './location';
 import { cleanText, firstLine, visibleText } from './visible-text';
 
 /** One person's part of a page: their name, what they do, and the elements holding their contacts. */
@@ -28,9 +29,12 @@ const CHROME = 'nav, footer, header, [role="navigation"], [role="contentinfo"], 
 // Class tokens that mark a job line ("member-role", "entity-result__primary-subtitle", "jobTitle"); utility classes
 // such as "position-relative" or "title-lg" end with something else.
 const JOB_CLASS = /(?:^|[-_])(?:job-?title|jobtitle|title|subtitle|position|role|headline|designation|occupation|job|funktion|poste|fonction)$/i;
+const COMPANY_CLASS = /(?:^|[-_])(?:company|company-?name|organi[sz]ation|org|employer|firm|affiliation|institution|unternehmen|entreprise|societe|empresa)$/i;
 const LOCATION_CLASS = /(?:^|[-_])(?:location|locality|city|region|place|standort|lieu|secondary-subtitle)$/i;
 // Class tokens that name something other than a person.
 const NOT_PERSON_CLASS = /company|org|brand|product|event|venue|user-?name|file|site|logo|school|team-name|group|category|tag/i;
+
+const PLACE_LINK = /(?:^|[/_=-])(?:locations?|location_identifiers|places?|cities|city|countries|country|regions?|geo)(?:[/_=?#-]|$)/i;
 
 function classTokens(el: Element): string[] {
   return (el.getAttribute('class') ?? '').split(/\s+/).filter(Boolean);
@@ -47,6 +51,8 @@ function jobElements(card: Element): Element[] {
 export function personNameOf(el: Element | null | undefined): string {
   if (!el) return '';
   if (classTokens(el).some((t) => NOT_PERSON_CLASS.test(t) && !/person|member|author|speaker|people|profile/i.test(t))) return '';
+  // A link into a place directory ("/locations/united-kingdom") names a place, whatever its shape.
+  if (el.tagName === 'A' && PLACE_LINK.test(el.getAttribute('href') ?? '')) return '';
   const text = cleanText(el, 300);
   const name = cleanPersonName(text);
   if (name && isPersonName(name)) return name;
@@ -97,10 +103,28 @@ function jobInCard(card: Element, nameEl: Element | null, name: string): { title
   return { title: '', company: '' };
 }
 
-function locationInCard(card: Element): string {
+/** A card's company written in an element of its own ("<div class="speaker__company">"). */
+function companyInCard(card: Element): string {
+  const el = [...card.querySelectorAll('[class]')].find((e) => classTokens(e).some((t) => COMPANY_CLASS.test(t)));
+  const t = cleanText(el, 200);
+  return t.length <= 80 && !/@|https?:|\d{5,}/.test(t) ? t : '';
+}
+
+/** A card's location: an element marked by a location class, a labelled value, or a line shaped like a place. */
+function locationInCard(card: Element, name = ''): string {
   const el = [...card.querySelectorAll('[class]')].find((e) => classTokens(e).some((t) => LOCATION_CLASS.test(t)));
   const t = cleanText(el, 200);
-  return t.length <= 100 && !/@|\d{5,}/.test(t) ? t : '';
+  if (t && t.length <= 100 && !/@|\d{5,}/.test(t)) return t;
+  const labelled = labelledLocation(card);
+  if (labelled) return labelled;
+  // "Austin, TX" on a line of its own under the job line; an inverted name ("Doe, Jane") is the person, not a place.
+  const lines = visibleText(card, 1500).split('\n').slice(0, 12);
+  return lines.find((l) => isLocationLine(l) && !(name && sameWords(l, name))) ?? '';
+}
+
+function sameWords(a: string, b: string): boolean {
+  const key = (s: string) => s.toLowerCase().split(/[\s,]+/).filter(Boolean).sort().join(' ');
+  return key(a) === key(b);
 }
 
 /** Element shape used to recognise repeated cards: tag and first class. */
@@ -119,7 +143,7 @@ function runOf(head: Element): Element[] {
 const COLUMN_PATTERNS: Array<[keyof Omit<PersonBlock, 'elements' | 'kind'> | 'contact', RegExp]> = [
   ['name', /^(?:(?:full\s*)?name|person|nom|nombre|nome|名前|氏名|faculty|member|speaker|attorney|lawyer|staff|employee|contact(?:\s*person)?|ansprechpartner(?:in)?)$/i],
   ['title', /^(?:(?:job\s*)?title|position|role|job|rank|funktion|titel|poste|fonction|cargo|役職|designation|appointment)$/i],
-  ['company', /^(?:company|organi[sz]ation|employer|affiliation|firm|firma|unternehmen|société|entreprise|empresa|所属|会社)$/i],
+  ['company', /^(?:company|organi[sz]ation|employer|affiliation|firm|firma|unternehmen|société|entreprise|empresa|所属|会社)(?:\s*name)?$/i],
   ['location', /^(?:location|office|city|standort|ort|ville|ciudad|所在地|based in|region)$/i],
   ['contact', /^(?:e-?mail|email address|mail|courriel|phone|telephone|tel\.?|telefon|téléphone|電話|contact|mobile|extension|ext\.?)$/i],
 ];
@@ -153,7 +177,9 @@ function tableBlocks(doc: Document): PersonBlock[] {
         nameCell = cells[nameCol];
         name = personNameOf(nameCell?.querySelector('a, strong, b') ?? null) || personNameOf(nameCell);
       } else {
-        for (const c of cells.slice(0, 3)) {
+        for (const [i, c] of cells.slice(0, 3).entries()) {
+          // A column the header names as something else ("Organization Name", "Title") holds no person.
+          if (columns.has(i)) continue;
           name = personNameOf(c.querySelector('a, strong, b')) || personNameOf(c);
           if (name) {
             nameCell = c;
@@ -295,7 +321,7 @@ function cardBlocks(doc: Document, url: string, taken: Set<Element>): PersonBloc
     const name = personNameOf(nameEl);
     const elements = card === nameEl ? runOf(card) : [card];
     const job = card === nameEl ? jobOf(firstLine(elements[1], 300)) : jobInCard(card, nameEl, name);
-    return { name, title: job.title, company: job.company, location: locationInCard(card), elements, kind: 'card' as const };
+    return { name, title: job.title, company: job.company || (card === nameEl ? '' : companyInCard(card)), location: locationInCard(card, name), elements, kind: 'card' as const };
   });
 }
 
@@ -320,7 +346,7 @@ export function findSingleBlocks(doc: Document): PersonBlock[] {
       const name = personNameOf(nameEl);
       if (!out.some((o) => o.name === name) && !out.some((o) => o.elements[0]!.contains(el!))) {
         const job = jobInCard(el, nameEl, name);
-        out.push({ name, title: job.title, company: job.company, location: locationInCard(el), elements: [el], kind: 'card' });
+        out.push({ name, title: job.title, company: job.company || companyInCard(el), location: locationInCard(el, name), elements: [el], kind: 'card' });
       }
       break;
     }

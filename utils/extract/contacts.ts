@@ -119,6 +119,7 @@ export function readContacts(
 ): void {
   const { org, skip, roleEmailsToOrg = false } = options;
   const anchors = [...root.querySelectorAll('a[href]')].slice(0, MAX_ANCHORS).filter((a) => !skip || !isSkipped(a, root, skip));
+  const assistantLines = new Set<Element>();
   const email = (raw: string, source: 'mailto' | 'cloudflare' | 'text'): void => {
     const e = normalizeEmail(raw);
     if (!e) return;
@@ -135,6 +136,12 @@ export function readContacts(
   };
   for (const a of anchors) {
     const href = a.getAttribute('href') ?? '';
+    // "Assistant: Paul Whitford · tel · email": the assistant's contacts are nobody's here.
+    const assistant = MAILTO.test(href) || TEL.test(href) ? assistantLine(a) : null;
+    if (assistant) {
+      assistantLines.add(assistant);
+      continue;
+    }
     if (MAILTO.test(href)) email(href, 'mailto');
     else if (TEL.test(href)) {
       const label = phoneLabel(`${textBefore(a)} ${a.getAttribute('aria-label') ?? ''}`.trim());
@@ -146,7 +153,8 @@ export function readContacts(
   });
 
   const textRoot = 'body' in root ? root.body : root;
-  const text = textRoot ? visibleText(textRoot, 1_000_000, skip) : '';
+  const skipText = assistantLines.size ? (el: Element) => assistantLines.has(el) || !!skip?.(el) : skip;
+  const text = textRoot ? visibleText(textRoot, 1_000_000, skipText) : '';
   findEmailsInText(text).forEach((e) => email(e, 'text'));
   findObfuscatedEmails(text).forEach((e) => email(e, 'text'));
   const telNumbers = new Set(anchors.filter((a) => TEL.test(a.getAttribute('href') ?? '')).map((a) => normalizePhone(a.getAttribute('href') ?? '', country)));
@@ -161,8 +169,34 @@ export function readContacts(
     if (NOT_A_PAGE.test(href)) continue;
     const abs = resolveHref(href, url);
     if (classifyProfileUrl(abs)) b.addUrl(abs, 'link');
-    else if (/(?:^|\s)me(?:\s|$)/i.test(a.getAttribute('rel') ?? '')) b.addUrl(abs, 'link', true);
+    else if (/(?:^|\s)me(?:\s|$)/i.test(a.getAttribute('rel') ?? '') || isPersonalSiteLink(a, abs, url)) b.addUrl(abs, 'link', true);
   }
+}
+
+// A link that says it is someone's site ("Lena Vogel's website", an icon labelled "Homepage"); credits are not.
+const SITE_LABEL = /\b(?:website|web site|homepage|home page|personal site|site web|site internet|webseite|sitio web|ホームページ)\b/i;
+const CREDIT = /\b(?:by|design(?:ed)?|built|powered|made|hosted|theme|template)\b/i;
+
+/** Whether a link to another host is labelled as a person's own website. */
+function isPersonalSiteLink(a: Element, abs: string, pageUrl: string): boolean {
+  const label = `${a.getAttribute('aria-label') ?? ''} ${a.getAttribute('title') ?? ''} ${cleanText(a, 80)}`;
+  if (!SITE_LABEL.test(label) || CREDIT.test(label)) return false;
+  try {
+    const host = (u: string) => new URL(u).hostname.replace(/^www\./, '');
+    return /^https?:/i.test(abs) && host(abs) !== host(pageUrl);
+  } catch {
+    return false;
+  }
+}
+
+const ASSISTANT_LINE = /^\s*(?:(?:executive |personal |legal )?assistant|secretary|PA|EA|sekretariat|assistenz|assistentin|secr[ée]tariat|assistante?|秘書)\b/i;
+
+/** The line holding a link when that line introduces someone's assistant or secretary, else null. */
+function assistantLine(a: Element): Element | null {
+  const line = a.closest('p, li, dd, div, tr, span');
+  if (!line) return null;
+  const text = cleanText(line, 300);
+  return text.length < 250 && ASSISTANT_LINE.test(text) ? line : null;
 }
 
 /** Whether an element sits inside a skipped element below `root`. */

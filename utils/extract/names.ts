@@ -18,7 +18,9 @@ email phone address location locations directions opening chief officer founder 
 vice manager senior junior engineer engineering sales marketing operations finance legal counsel associate professor assistant
 lecturer researcher emeritus practice practices area areas industries industry insights capabilities expertise award awards
 recognition education related featured latest popular recent posts article articles comments reply edit tweet likes followers
-following repositories repository fork forks sponsor organization organizations pinned achievements`.split(/\s+/),
+following repositories repository fork forks sponsor organization organizations pinned achievements
+united kingdom states republic emirates island islands source newsroom technologies robotics software systems solutions
+holdings ventures labs foundation association`.split(/\s+/),
 );
 
 const DEGREE = /^(?:ph\.?\s?d|m\.?d|j\.?d|jr|sr|ii|iii|iv|esq|mba|cpa|dds|rn|msc|bsc|ma|ba|ms|bs|dphil|frs|llm|llb|pe|cfa|pmp|mph|edd|dvm|od|do|np|pa|facp|faia|aia)\.?$/i;
@@ -42,6 +44,12 @@ export function cleanPersonName(raw: string): string {
   if (inverted && !DEGREE.test(inverted[2]!) && !/\s/.test(inverted[1]!.trim()) ) return `${inverted[2]} ${inverted[1]}`;
   return s;
 }
+
+// Words no name contains, even next to two name-like words ("SOURCE Cobaltline Robotics", "Acme Software Group").
+const VETO = new Set(
+  `team contact us our the view profile more source inc llc ltd gmbh corp group university company technologies solutions systems
+software robotics holdings ventures labs foundation institute association department newsroom`.split(/\s+/),
+);
 
 /** Whether text written with CJK characters is shaped like a personal name (山田 太郎, 山田太郎). */
 // Words of company-profile tables and contact pages written in ideographs: labels, not names.
@@ -67,5 +75,5 @@ export function isPersonName(text: string, cjk = false): boolean {
   const words = base.toLowerCase().split(/\s+/).map((w) => w.replace(/[.'’]/g, ''));
   const common = words.filter((w) => NOT_NAME_WORDS.has(w)).length;
   // "Anna de la Cruz" has particles; a name has at least two words that are not common words.
-  return common === 0 || (words.length - common >= 2 && !words.some((w) => ['team', 'contact', 'us', 'our', 'the', 'view', 'profile', 'more'].includes(w)));
+  return common === 0 || (words.length - common >= 2 && !words.some((w) => VETO.has(w)));
 }

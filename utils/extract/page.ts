@@ -13,6 +13,7 @@ import { isPersonName } from './names';
 import { OrgCollector } from './organization';
 import { internationalCountries, scanPhones } from './phone-scan';
 import { ProspectBuilder } from './prospect-builder';
+import { isLocationLine, labelledLocation } from './location';
 import { cleanText, visibleText } from './visible-text';
 
 /** Options of {@link extractProspects}. */
@@ -114,6 +115,35 @@ export function orgName(doc: Document, url: string): string {
   }
 }
 
+const LEGAL_SUFFIX = /\b(?:GmbH|AG|KG|e\.V\.|SARL|SAS|S\.A\.|Ltd\.?|LLC|LLP|Inc\.?|B\.V\.|plc|Pty Ltd|株式会社)(?=\s|$)/;
+
+/**
+ * The employer of the one person a company site's page is about ("James
+ * Whitcombe – Partner | Fenwick Hale Solicitors"): a site name or title part
+ * that reads as an organization, else the legal name of a copyright line.
+ * Nothing on platforms (their name is nobody's employer) and nothing that is
+ * the person's own name or a job: a personal site names no employer.
+ */
+function employerOfPage(doc: Document, url: string, person: string): string {
+  let host = '';
+  try {
+    host = new URL(url).hostname;
+  } catch {
+    return '';
+  }
+  if (PLATFORMS.test(host)) return '';
+  const own = (s: string) => !!person && s.toLowerCase().includes(person.toLowerCase());
+  const organizational = (s: string) => s.length >= 2 && s.length <= 60 && !own(s) && (ORG_WORD.test(s) || LEGAL_SUFFIX.test(s)) && !EVENT.test(s);
+  const site = meta(doc, 'og:site_name') || meta(doc, 'application-name');
+  if (organizational(site)) return site;
+  const title = meta(doc, 'og:title') || cleanText(doc.querySelector('title'), 300);
+  const parts = title.split(/\s+[|–—·:-]\s+|\s*[｜|]\s*/).map((p) => p.trim()).filter(Boolean).slice(1);
+  const part = parts.find((p) => organizational(p) && !JOB_WORDS.test(p));
+  if (part) return part;
+  const legal = orgName(doc, url);
+  return LEGAL_SUFFIX.test(legal) && !own(legal) && legal.length <= 60 ? legal : '';
+}
+
 /** The company of people listed on a page: its organization, unless the page is a platform's or an event's. */
 function listedCompany(doc: Document, url: string): string {
   let host = '';
@@ -152,11 +182,31 @@ function findJobLine(doc: Document, h1: Element | null): string {
     for (let box = h1.parentElement, i = 0; box && i < 3 && box.tagName !== 'BODY'; box = box.parentElement, i++) {
       near.push(...[...box.querySelectorAll('[class]')].filter((e) => e !== h1 && !e.contains(h1) && /(?:^|[-_\s])(?:job-?title|jobtitle|headline|position|role|occupation|designation|subtitle|tagline)(?:$|\s)/i.test(e.getAttribute('class') ?? '')).slice(0, 5));
     }
-    near.push(h1.nextElementSibling, h1.parentElement?.nextElementSibling);
+    // The job line under the name, or an eyebrow above it ("<p class="eyebrow">Partner</p><h1>…").
+    const eyebrow = h1.previousElementSibling;
+    near.push(h1.nextElementSibling, h1.parentElement?.nextElementSibling, eyebrow && !eyebrow.querySelector('a, nav, button') && cleanText(eyebrow, 80).length <= 60 ? eyebrow : null);
   }
   for (const el of near) {
     const t = cleanText(el, 400);
     if (t && t.length <= 160 && JOB_WORDS.test(t) && !/^(?:by|von|par)\s/i.test(t) && !/\b(?:19|20)\d\d\b/.test(t)) return t;
+  }
+  return '';
+}
+
+/** A place line close under the person's name ("Austin, TX" after the job line), within a small box around the heading. */
+function locationNear(h1: Element | null): string {
+  if (!h1) return '';
+  for (let box = h1.parentElement, i = 0; box && i < 3 && box.tagName !== 'BODY'; box = box.parentElement, i++) {
+    const el = [...box.querySelectorAll('[class]')].find((e) => /(?:^|[-_\s])(?:location|locality|city)(?:$|\s)/i.test(e.getAttribute('class') ?? ''));
+    const marked = cleanText(el, 120);
+    if (marked && marked.length <= 100 && !/@|\d{5,}/.test(marked)) return marked;
+    // Firms link each person to their offices: the first office listed is where they sit.
+    const office = cleanText([...box.querySelectorAll('a[href]')].find((a) => /\/(?:offices?|locations?|standorte?|bureaux|oficinas)\/[^/?#]+/i.test(a.getAttribute('href') ?? '')), 80);
+    if (office && office.length <= 60 && !/\d/.test(office)) return office;
+    const text = visibleText(box, 800);
+    if (text.length >= 800) break;
+    const line = text.split('\n').slice(0, 8).find((l) => isLocationLine(l) && !l.includes(cleanText(h1, 200)));
+    if (line) return line;
   }
   return '';
 }
@@ -195,6 +245,9 @@ export function extractPageSignals(
   if (isPersonName(author)) b.set('name', author, 'meta', 'low');
   const job = parseJobLine(findJobLine(doc, h1));
   b.set('title', job.title, 'heading').set('company', job.company, 'heading');
+  const place = doc.body ? labelledLocation(doc.body, skip) || (h1Name ? locationNear(h1) : '') : '';
+  if (place && !(b.p.name && place.includes(b.p.name))) b.set('location', place, 'text', 'medium');
+  if (!b.p.company) b.set('company', employerOfPage(doc, url, b.p.name), 'meta', 'low');
 
   readContacts(b, doc, url, country, { org, skip, roleEmailsToOrg: true });
   return b;
@@ -266,6 +319,28 @@ function blockProspect(block: PersonBlock, url: string, country: CountryCode, co
   return b;
 }
 
+/**
+ * A one-person page repeats the office's number in its header strip or
+ * footer and again in the person's box ("Office: (858) 555-0100"): a number
+ * also written outside the page's main content is the organization's.
+ */
+function withoutSiteNumbers(p: Prospect, doc: Document, url: string, country: CountryCode, org: OrgCollector): Prospect {
+  const main = doc.querySelector('main, [role="main"], article');
+  if (!main || !p.phones.length) return p;
+  const outside = new ProspectBuilder(url);
+  readContacts(outside, doc, url, country, { skip: (el) => el === main });
+  const site = new Set(outside.p.phones);
+  if (!p.phones.some((n) => site.has(n))) return p;
+  p.phones.filter((n) => site.has(n)).forEach((n) => org.addPhone(n, 'main', country, true));
+  const keep = ([key]: [string, unknown]) => !(key.startsWith('phones:') && site.has(key.slice(7)));
+  return {
+    ...p,
+    phones: p.phones.filter((n) => !site.has(n)),
+    provenance: Object.fromEntries(Object.entries(p.provenance).filter(keep)),
+    ...(p.confidence ? { confidence: Object.fromEntries(Object.entries(p.confidence).filter(keep)) } : {}),
+  };
+}
+
 function findProspects(doc: Document, url: string, country: CountryCode): Extraction {
   const found = extractStructured(doc, url, country);
   const structured = dedupe(found.people.map((p) => p.builder.build()));
@@ -302,7 +377,7 @@ function findProspects(doc: Document, url: string, country: CountryCode): Extrac
       // A page about one person: other people's cards on it (colleagues, "people also viewed") are not theirs.
       const others = new Set(blocks.filter((b) => b.name.toLowerCase() !== subject.toLowerCase()).flatMap((b) => b.elements));
       const skip = (el: Element) => chrome(el) || others.has(el);
-      const page = extractPageSignals(doc, url, country, org, skip).build();
+      const page = withoutSiteNumbers(extractPageSignals(doc, url, country, org, skip).build(), doc, url, country, org);
       prospects =
         structured.length === 1
           ? [mergeProspects(structured[0]!, dropConsumedContacts(page, structured[0]!, found.consumed, country))]

@@ -23,10 +23,10 @@ const SCAN_BUDGET_MS = 250;
 /** Digit runs longer than any phone number (15 digits in E.164, plus extension) are not phones. */
 const LONG_DIGIT_RUN = /\d{20,}/g;
 
-const FAX = String.raw`fax|telefax|t[ée]l[ée]copie|fac-?simile|ファックス|ファクス|ＦＡＸ|传真|\bF(?=\s*[:.])`;
+const FAX = String.raw`fax|telefax|t[ée]l[ée]copie|fac-?simile|ファックス|ファクス|ＦＡＸ|传真|\bF(?=\s*[:.]|\s*$)`;
 const MAIN = String.raw`main(?:\s+(?:line|office|number))?|switchboard|zentrale|standard|reception|empfang|accueil|centralino|代表|general(?:\s+enquiries)?`;
-const ASSISTANT = String.raw`assistant|assistance|secretary|sekretariat|assistenz|secr[ée]tariat|秘書`;
-const PHONE = String.raw`phone|telephone|t[ée]l[ée]phone|t[ée]l|tel|telefon|telefono|tel[ée]fono|tfno|fon|mobile?|mobil|handy|portable|cell(?:ular|phone)?|direct(?:\s+(?:line|dial))?|durchwahl|call|ph|office|whatsapp|電話|携帯|ＴＥＬ|TEL|电话|\b[TMPOD](?=\s*[:.])`;
+const ASSISTANT = String.raw`assistant|assistance|secretary|PA|sekretariat|assistenz|secr[ée]tariat|秘書`;
+const PHONE = String.raw`phone|telephone|t[ée]l[ée]phone|t[ée]l|tel|telefon|telefono|tel[ée]fono|tfno|fon|mobile?|mobil|handy|portable|cell(?:ular|phone)?|direct(?:\s+(?:line|dial))?|durchwahl|call|ph|office|whatsapp|電話|携帯|ＴＥＬ|TEL|电话|\b[TMPOD](?=\s*[:.]|\s*$)`;
 // Words that make the number after them something else than a phone.
 const NOT_PHONE = String.raw`registe?r(?:ed)?|registration|registre|handelsregister|registergericht|amtsgericht|hr[ab]|vat|ust|uid|umsatzsteuer|steuer|st\.?-?nr|tax|tin|ein|siret|siren|rcs|tva|naf|ape|iban|bic|swift|blz|konto|account|isbn|issn|doi|order|bestell\w*|invoice|rechnung\w*|tracking|sendung\w*|ref(?:erence)?|index|aktenzeichen|az|case|ticket|build|version|release|serial|patent|licen[cs]e|duns|abn|acn|crn|company\s+(?:no|number)|kunden\w*|customer|member|id|reg\.?|zip|postcode|plz|code\s+postal|capital|stammkapital|法人番号|登録番号|郵便番号|〒`;
 // The label nearest the number wins ("Phone no." is a phone, "Order no." is not), so all kinds are one alternation.
