@@ -206,7 +206,7 @@ export function CrmTarget(props: { id: TargetId; target?: Target; counts: Record
               Sync paused: {target.paused}. Reconnect needed: disconnect and connect again with a valid token; queued leads will be sent then.
             </p>
           )}
-          <p className="counts" aria-label={`${name} counts`}>
+          <p className="counts" role="group" aria-label={`${name} counts`}>
             {counts.synced} synced · {counts.pending + counts.sending} pending · {counts.retrying} retrying · {counts.failed} failed
           </p>
           <label>

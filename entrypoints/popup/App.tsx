@@ -70,7 +70,7 @@ export function App() {
   );
 
   return (
-    <div className="app popup">
+    <main className="app popup">
       <header className="top">
         <h1>Prospect Scout</h1>
         <div role="tablist" aria-label="Views" onKeyDown={onTabKey}>
@@ -140,6 +140,6 @@ export function App() {
           )}
         </>
       )}
-    </div>
+    </main>
   );
 }

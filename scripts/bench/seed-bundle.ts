@@ -23,3 +23,9 @@ export async function putLeads(page: Page, leads: unknown[], script?: string): P
   await page.evaluate(script ?? (await seedScript()));
   return page.evaluate((l) => (globalThis as unknown as { __putLeads(l: unknown[]): Promise<number> }).__putLeads(l), leads);
 }
+
+/** Stores CRM targets and outbox entries from `page` (an extension page), e.g. to show sync states without a CRM. */
+export async function putSync(page: Page, targets: unknown[], entries: unknown[], script?: string): Promise<void> {
+  await page.evaluate(script ?? (await seedScript()));
+  await page.evaluate(([t, e]) => (globalThis as unknown as { __putSync(t: unknown[], e: unknown[]): Promise<void> }).__putSync(t, e), [targets, entries] as const);
+}

@@ -3,6 +3,8 @@ import './jitless';
 import { openLeadDb, restoreLeads } from '../../utils/leads/store';
 import { seedLeads } from './seed-leads';
 import type { Lead } from '../../utils/leads/schema';
+import { putTarget } from '../../utils/sync/outbox';
+import { OutboxEntrySchema, type OutboxEntry, type Target } from '../../utils/sync/schema';
 
 /** Writes leads 0 … count-1 through the store, in transactions of 5,000. */
 async function seed(count: number): Promise<number> {
@@ -20,5 +22,13 @@ async function put(leads: Lead[]): Promise<number> {
   db.close();
   return n;
 }
-(globalThis as unknown as { __seedLeads: typeof seed; __putLeads: typeof put }).__seedLeads = seed;
+/** Stores CRM targets and outbox entries as the sync code would have left them (validated by their schemas): for e2e views of sync states. */
+async function putSync(targets: Target[], entries: OutboxEntry[]): Promise<void> {
+  const db = await openLeadDb();
+  for (const t of targets) await putTarget(db, t);
+  for (const e of entries) await db.put('syncOutbox', OutboxEntrySchema.parse(e));
+  db.close();
+}
+(globalThis as unknown as { __seedLeads: typeof seed; __putLeads: typeof put; __putSync: typeof putSync }).__seedLeads = seed;
+(globalThis as unknown as { __putSync: typeof putSync }).__putSync = putSync;
 (globalThis as unknown as { __putLeads: typeof put }).__putLeads = put;
