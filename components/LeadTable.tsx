@@ -67,6 +67,7 @@ export function LeadTable(props: {
 }) {
   const { index, shown, sort, onSort, selection, onSelection, focus, onFocus, syncStates, onOpen, onDelete } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
+  const gridRef = useRef<HTMLDivElement>(null);
   // Set by a key press inside the grid: then the focused row also gets DOM focus once rendered.
   const keyboard = useRef(false);
   const rowAt = (pos: number) => index.rows[shown[pos]!]!;
@@ -85,6 +86,9 @@ export function LeadTable(props: {
     virtualizer.scrollToIndex(focus, { align: 'auto' });
     let frames = 0;
     const tryFocus = () => {
+      // Only while the user is in the table: never take the focus from the editor or a filter.
+      const active = document.activeElement;
+      if (active && active !== document.body && !gridRef.current?.contains(active)) return;
       const el = scrollRef.current?.querySelector<HTMLElement>(`[data-pos="${focus}"]`);
       if (el) el.focus({ preventScroll: true });
       else if (++frames < 5) requestAnimationFrame(tryFocus);
@@ -130,7 +134,7 @@ export function LeadTable(props: {
   const headerSort = (c: Column) => (c.sort && sort.sort === c.sort ? ((sort.sort === 'captured') !== sort.reverse ? 'descending' : 'ascending') : undefined);
 
   return (
-    <div role="grid" aria-label="Leads" aria-rowcount={shown.length + 1} aria-colcount={COLUMNS.length + 1} aria-multiselectable="true" className="lead-grid" onKeyDown={onKeyDown}>
+    <div ref={gridRef} role="grid" aria-label="Leads" aria-rowcount={shown.length + 1} aria-colcount={COLUMNS.length + 1} aria-multiselectable="true" className="lead-grid" onKeyDown={onKeyDown}>
       <div role="rowgroup" className="grid-head">
         <div role="row" aria-rowindex={1} className="grid-row">
           <div role="columnheader" className="cell-check">

@@ -73,7 +73,8 @@ export function Workspace(props: {
       const targets = await listTargets(db);
       if (!live) return;
       setCrm(targets.length > 0);
-      setSyncStates(targets.length ? leadSyncStates(await allEntries(db)) : new Map());
+      if (targets.length) setSyncStates(leadSyncStates(await allEntries(db)));
+      else setSyncStates((prev) => (prev.size ? new Map() : prev));
     };
     void read().catch(() => {});
     const timer = setInterval(() => void read().catch(() => {}), 4000);
@@ -83,7 +84,9 @@ export function Workspace(props: {
     };
   }, [db]);
 
-  const where = useMemo(() => workspacePredicate(filter, syncStates), [filter, syncStates]);
+  // The states are re-read every few seconds: only a sync-state filter makes the list depend on them.
+  const syncForFilter = filter.sync ? syncStates : undefined;
+  const where = useMemo(() => workspacePredicate(filter, syncForFilter), [filter, syncForFilter]);
   const shown = useMemo(
     () => queryPositions(rows.index, { query, ids: tag ? (tagIds ?? new Set()) : undefined, sort: sort.sort, reverse: sort.reverse, where }),
     [rows.index, query, tag, tagIds, sort, where],
