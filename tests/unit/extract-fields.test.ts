@@ -100,3 +100,19 @@ describe('contacts that are not the person\'s', () => {
     expect(prospects[0]!.profiles.linkedin).toBe('https://www.linkedin.com/in/tariq');
   });
 });
+
+describe('the organization behind a listing page', () => {
+  it('is the title part that spells the domain, not a tagline; an order number is no event year', () => {
+    const card = (n: string, t: string) => `<div class="c"><h3>${n}</h3><p>${t}</p><a href="mailto:${n[0]}@ateliermorvan.com">mail</a></div>`;
+    const fr = extractHtml(
+      `<html lang="fr"><head><title>Contact — Atelier Morvan | Agence de design industriel</title></head><body><div>${card('Élodie Marchand', 'Directrice')}${card('Yannick Le Goff', 'Responsable commercial')}</div></body></html>`,
+      'https://www.ateliermorvan.com/contact',
+    );
+    expect(fr.prospects.map((p) => p.company)).toEqual(['Atelier Morvan', 'Atelier Morvan']);
+    const order = extractHtml(
+      `<html><head><title>Order #WM-2026-118834 · Westmark Office Supply</title></head><body><div class="am"><p class="am__name">Rachel Greene</p><p class="am__title">Senior Account Manager, Enterprise</p><a href="mailto:rachel@westmarkoffice.com">rachel@westmarkoffice.com</a></div></body></html>`,
+      'https://www.westmarkoffice.com/account/orders/WM-2026-118834',
+    );
+    expect(order.prospects[0]).toMatchObject({ title: 'Senior Account Manager, Enterprise', company: 'Westmark Office Supply' });
+  });
+});

@@ -87,7 +87,7 @@ function meta(doc: Document, key: string): string {
 // Hosts whose pages describe people of other organizations: their own name is nobody's company.
 const PLATFORMS =
   /(?:^|\.)(?:linkedin|github|gitlab|x|twitter|crunchbase|medium|substack|facebook|instagram|youtube|wikipedia|google|xing|wellfound|angel|about|dev|sessionize|eventbrite|meetup|lu|zoominfo|apollo|rocketreach|signalhire|contactout|peopledatalabs|bing|duckduckgo|mastodon|bsky|threads|reddit|quora|researchgate|orcid|scholar)\.[a-z.]+$/i;
-const EVENT = /\b(?:conference|conf|summit|festival|meetup|expo|forum|symposium|hackathon|congress|kongress|convention|days|tagung|salon|webinar)\b|\b20\d\d\b/i;
+const EVENT = /\b(?:conference|conf|summit|festival|meetup|expo|forum|symposium|hackathon|congress|kongress|convention|days|tagung|salon|webinar)\b|(?<![-#/\w])20\d\d(?![-/\w])/i;
 
 const ORG_WORD =
   /\b(?:group|trust|partners|associates|solicitors|attorneys|law|dental|clinic|hospital|health|bank|insurance|software|systems|labs?|studios?|agency|foundation|institute|university|college|school|realty|capital|holdings|ventures|consulting|media|company|co|corp|corporation|inc|ltd|llc|llp|gmbh|ag|sa|sas|plc|technologies|solutions|services|logistics|freight|robotics|payments|retail|travel|council|association|society|network|press)\b/i;
@@ -98,6 +98,10 @@ export function orgName(doc: Document, url: string): string {
   if (site) return site;
   const title = cleanText(doc.querySelector('title'), 300);
   const parts = title.split(/\s+[|–—·:-]\s+|\s*[｜|]\s*/).map((p) => p.trim()).filter(Boolean);
+  // The part of the title that spells the domain ("Atelier Morvan" on ateliermorvan.com) is the organization's name.
+  const label = hostLabel(url);
+  const spelled = label.length >= 4 ? parts.find((p) => p.length <= 60 && spellsHost(p, label)) : undefined;
+  if (spelled) return spelled;
   const last = parts.length > 1 ? parts.at(-1)! : '';
   // "Harbourside Dental Group" looks like a name by its shape; an organization word says otherwise.
   if (last && last.length <= 60 && (!isPersonName(last) || ORG_WORD.test(last))) return last;
@@ -142,6 +146,25 @@ function employerOfPage(doc: Document, url: string, person: string): string {
   if (part) return part;
   const legal = orgName(doc, url);
   return LEGAL_SUFFIX.test(legal) && !own(legal) && legal.length <= 60 ? legal : '';
+}
+
+/** The registrable label of a URL's host: "ateliermorvan" for www.ateliermorvan.com, "fenwickhale" for fenwickhale.co.uk. */
+function hostLabel(url: string): string {
+  try {
+    const labels = new URL(url).hostname.toLowerCase().split('.');
+    const tail = labels.length >= 3 && /^(?:co|com|org|net|ac|gov|edu|ne|or)$/.test(labels.at(-2)!) ? 3 : 2;
+    return labels.at(-tail) ?? '';
+  } catch {
+    return '';
+  }
+}
+
+/** Whether a name written with spaces and accents spells a host label ("Atelier Morvan" / ateliermorvan, "Lb Maschinenbau" / lb-maschinenbau). */
+function spellsHost(name: string, label: string): boolean {
+  const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/&/g, 'and').replace(/[^a-z0-9]/g, '');
+  const n = fold(name);
+  const l = fold(label);
+  return n.length >= 4 && (n === l || (l.startsWith(n) && n.length >= l.length * 0.6) || (n.startsWith(l) && l.length >= n.length * 0.6));
 }
 
 /** The company of people listed on a page: its organization, unless the page is a platform's or an event's. */
