@@ -26,7 +26,15 @@ export default defineConfig({
     // identity opens Salesforce's OAuth login window. Chrome lets it be optional (asked for from the Salesforce
     // Connect click); Firefox accepts it only as a required permission, and shows no install prompt for it.
     // The test build holds it from install: a permission prompt cannot be answered in headless e2e.
-    permissions: ['activeTab', 'scripting', 'storage', 'alarms', ...(manifestVersion === 2 || crmTest ? ['identity'] : [])],
+    // contextMenus: "Capture prospects on this page" and "Save selection as a lead" (no host access: a click grants activeTab).
+    permissions: ['activeTab', 'scripting', 'storage', 'alarms', 'contextMenus', ...(manifestVersion === 2 || crmTest ? ['identity'] : [])],
+    // Alt+Shift+P opens the popup (users can change it in the browser's shortcut settings).
+    commands: {
+      [manifestVersion === 2 ? '_execute_browser_action' : '_execute_action']: {
+        suggested_key: { default: 'Alt+Shift+P' },
+        description: 'Open Prospect Scout on this page',
+      },
+    },
     // CRM hosts are asked for only when the user connects that CRM (and
     // https://*/* covers a webhook's own host, asked for that host alone).
     // (MV2 has no optional_host_permissions: there they are optional_permissions.)

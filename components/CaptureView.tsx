@@ -3,6 +3,7 @@ import { captureTab } from '@/utils/extract/capture';
 import { prefillFromSaved } from '@/utils/leads/merge';
 import { emptyProspect, prospectToLead, type Lead } from '@/utils/leads/schema';
 import { deleteLead, findDuplicate, restoreLeads, saveLead, type LeadDb, type SaveOptions } from '@/utils/leads/store';
+import { showCaptureCount } from '@/utils/reach/badge';
 import { queueAutoSync } from '@/utils/sync/enqueue';
 import { CrmLookup } from './CrmLookup';
 import { LeadEditor, type SaveOutcome } from './LeadEditor';
@@ -42,6 +43,8 @@ export function CaptureView(props: {
       if (tabId instanceof Error) return setState({ kind: 'error', message: tabId.message });
       const result = await captureTab(tabId);
       if (!result.ok) return !cancelled && setState({ kind: 'error', message: result.error, url: result.url });
+      // The toolbar badge shows on that tab how many prospects this capture found (cleared when it navigates).
+      void showCaptureCount(tabId, result.prospects.length).catch(() => {});
       const drafts: Draft[] = [];
       for (const p of result.prospects) {
         const lead = prospectToLead(p);

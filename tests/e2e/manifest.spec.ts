@@ -5,8 +5,9 @@ import { EXTENSION_PATH, expect, test } from './fixtures';
 test('the built extension asks for minimal permissions and no host access', () => {
   const manifest = JSON.parse(readFileSync(join(EXTENSION_PATH, 'manifest.json'), 'utf8'));
   expect(manifest.manifest_version).toBe(3);
+  // contextMenus: "Capture prospects on this page" and "Save selection as a lead" (utils/reach)
   // alarms: the CRM sync outbox is drained on an alarm, so a killed service worker resumes
-  expect([...manifest.permissions].sort()).toEqual(['activeTab', 'alarms', 'scripting', 'storage']);
+  expect([...manifest.permissions].sort()).toEqual(['activeTab', 'alarms', 'contextMenus', 'scripting', 'storage']);
   expect(manifest.host_permissions ?? []).toEqual([]);
   // CRM hosts are only optional, asked for when the user connects that CRM
   expect(manifest.optional_host_permissions ?? []).toEqual(['https://api.hubapi.com/*', 'https://*.pipedrive.com/*', 'https://*/*']);

@@ -3,6 +3,7 @@ import type { CountryCode } from 'libphonenumber-js';
 import { getCountries } from 'libphonenumber-js';
 import { classifyProfileUrl, findEmailsInText, findObfuscatedEmails } from '../leads/normalize';
 import { JOB_WORDS, parseJobLine, readContacts } from './contacts';
+import { countryOfUrl } from './country';
 import { findPersonBlocks, findSingleBlocks, personNameOf, type PersonBlock } from './cards';
 import { findBylines, findLabelledPeople, type LabelledPerson } from './labelled-people';
 import { extractWithSiteAdapter } from './sites/index';
@@ -32,9 +33,6 @@ export interface Extraction {
 }
 
 const COUNTRIES = new Set<string>(getCountries());
-const TLD_COUNTRY: Record<string, string> = { uk: 'GB' };
-// Country-code TLDs used as generic names (.io, .co, .ai…): they say nothing about where a phone is.
-const GENERIC_TLDS = new Set(['io', 'co', 'ai', 'me', 'tv', 'ly', 'fm', 'gg', 'to', 'cc', 'ws', 'sh', 'is', 'so', 'vc', 'la', 'im', 'eu']);
 // The country of a language that is mostly spoken in one ("ja" → JP); English, Spanish, Portuguese, Arabic… are not.
 const LANG_COUNTRY: Record<string, string> = {
   fr: 'FR', de: 'DE', ja: 'JP', it: 'IT', nl: 'NL', pl: 'PL', sv: 'SE', da: 'DK', nb: 'NO', nn: 'NO', no: 'NO', fi: 'FI',
@@ -67,13 +65,8 @@ export function guessCountry(doc: Document, url: string, userDefault?: CountryCo
     .join('\n');
   const named = ADDRESS_COUNTRIES.find(([re]) => re.test(address));
   if (named) return named[1];
-  try {
-    const tld = new URL(url).hostname.split('.').pop()?.toLowerCase() ?? '';
-    const cc = TLD_COUNTRY[tld] ?? tld.toUpperCase();
-    if (tld.length === 2 && !GENERIC_TLDS.has(tld) && COUNTRIES.has(cc)) return cc as CountryCode;
-  } catch {
-    // not a URL: fall through
-  }
+  const byTld = countryOfUrl(url);
+  if (byTld) return byTld;
   const written = doc.body ? internationalCountries(visibleText(doc.body, 200_000)) : [];
   if (written.length === 1) return written[0]!;
   return userDefault ?? 'US';
