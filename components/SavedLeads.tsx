@@ -33,8 +33,11 @@ export function SavedLeads(props: {
   onDeleted: (ids: string[]) => void;
   /** Fills each row's sync-state slot (CRM sync); empty when absent. */
   syncSlot?: (row: LeadRow) => ReactNode;
+  /** Queues leads for every connected CRM (absent when none is connected); resolves with the number of entries queued. */
+  onSync?: (ids: string[]) => Promise<number>;
 }) {
-  const { db, rows, total, tags, onSaved, onDeleted, syncSlot } = props;
+  const { db, rows, total, tags, onSaved, onDeleted, syncSlot, onSync } = props;
+  const [synced, setSynced] = useState('');
   const [query, setQuery] = useState('');
   const [tag, setTag] = useState('');
   const [tagIds, setTagIds] = useState<ReadonlySet<string>>();
@@ -90,6 +93,15 @@ export function SavedLeads(props: {
       if (lead) setUndo({ lead, label: rowLabel(row) });
     } catch (e) {
       setError(`Could not delete: ${(e as Error).message}`);
+    }
+  };
+  const sync = async (ids: string[], what: string) => {
+    if (!onSync) return;
+    try {
+      const queued = await onSync(ids);
+      setSynced(`${what} queued for sync (${queued} ${queued === 1 ? 'entry' : 'entries'}).`);
+    } catch (e) {
+      setError(`Could not queue the sync: ${(e as Error).message}`);
     }
   };
   const restore = async (u: Undo) => {
@@ -160,6 +172,21 @@ export function SavedLeads(props: {
           </select>
         </div>
       </div>
+      {onSync && shown.length > 0 && (
+        <div className="row">
+          <button
+            type="button"
+            onClick={() => void sync(Array.from(shown, (p) => rows.index.rows[p]!.id), shown.length === 1 ? '1 lead' : `${shown.length} leads`)}
+          >
+            Sync {shown.length === rows.index.rows.length ? 'all' : `${shown.length} shown`}
+          </button>
+          {synced && (
+            <span role="status" className="muted">
+              {synced}
+            </span>
+          )}
+        </div>
+      )}
       {(error || rows.error) && (
         <p className="error" role="alert">
           {error || rows.error}
@@ -235,6 +262,7 @@ export function SavedLeads(props: {
           }}
           items={[
             { label: 'Edit', run: () => void edit(menu.row) },
+            ...(onSync ? [{ label: 'Sync to CRM', run: () => void sync([menu.row.id], rowLabel(menu.row)) }] : []),
             ...(menu.row.sourceUrl && /^https?:/i.test(menu.row.sourceUrl)
               ? [{ label: 'Open source page', run: () => void browser.tabs.create({ url: menu.row.sourceUrl }) }]
               : []),

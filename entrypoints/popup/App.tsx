@@ -9,6 +9,8 @@ import { mergeTags } from '@/utils/leads/merge';
 import { countLeads } from '@/utils/leads/rows';
 import type { Lead } from '@/utils/leads/schema';
 import { connectLeadDb, listTags, type LeadDb } from '@/utils/leads/store';
+import { sendToBackground } from '@/utils/messages';
+import { listTargets } from '@/utils/sync/outbox';
 
 const VIEWS = [
   { key: 'capture', label: 'This page' },
@@ -26,6 +28,11 @@ export function App() {
   const tabRefs = useRef<Record<View, HTMLButtonElement | null>>({ capture: null, saved: null });
   const okDb = db && !(db instanceof Error) ? db : undefined;
   const rows = useLeadRows(okDb, savedOpened);
+  // Sync actions are offered only when a CRM is connected (one small read when the saved view opens).
+  const [crmConnected, setCrmConnected] = useState(false);
+  useEffect(() => {
+    if (okDb && savedOpened) listTargets(okDb).then((t) => setCrmConnected(t.length > 0), () => {});
+  }, [okDb, savedOpened]);
 
   useEffect(() => {
     // Reconnects when another window upgrades or deletes the database; errors say what to do.
@@ -131,6 +138,7 @@ export function App() {
                 tags={tags}
                 onSaved={(lead) => onSaved({ lead, status: rows.state.index.byId.has(lead.id) ? 'updated' : 'created', mergedIds: [] })}
                 syncSlot={(r) => <SyncStatus db={okDb} leadId={r.id} />}
+                onSync={crmConnected ? async (leadIds) => (await sendToBackground('ui:sync-leads', { leadIds })).queued : undefined}
                 onDeleted={(ids) => {
                   setTotal((n) => (n === undefined ? n : n - ids.length));
                   rows.removed(ids);

@@ -2,7 +2,7 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { SF_CLIENT_ID, SF_ORG_NAME, startFakeSalesforce } from '../support/fake-salesforce';
 import { importLeads, launchCrmBrowser, leadRecord, openOptions, readStore, targetSection } from './crm-support';
-import { expect, test } from './fixtures';
+import { expect, openPopupFor, rowAction, saveCard, startServer, test } from './fixtures';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -10,6 +10,8 @@ let fake: Awaited<ReturnType<typeof startFakeSalesforce>>;
 let context: BrowserContext;
 let close: () => Promise<void>;
 let options: Page;
+let extensionId: string;
+let site: Awaited<ReturnType<typeof startServer>>;
 const section = () => targetSection(options, 'Salesforce');
 type Entry = { leadId: string; target: string; status: string; recordId?: string; lastError: string };
 const entries = async () => ((await readStore(options, 'syncOutbox')) as Entry[]).filter((e) => e.target === 'salesforce');
@@ -20,13 +22,14 @@ const syncTag = async (tag: string) => {
 
 test.beforeAll(async () => {
   fake = await startFakeSalesforce();
-  let extensionId: string;
+  site = await startServer();
   ({ context, extensionId, close } = await launchCrmBrowser());
   options = await openOptions(context, extensionId);
 });
 test.afterAll(async () => {
   await close();
   await fake.close();
+  site.server.close();
 });
 test.afterEach(() => {
   expect(fake.log.filter((l) => l.invalid)).toEqual([]);
@@ -66,6 +69,37 @@ test('save a lead → it appears; edit it → the same lead is updated, not dupl
   await expect.poll(() => sfLead!.Title, { timeout: 15_000 }).toBe('CTO');
   expect(fake.leads.size).toBe(1);
   expect(sfLead!.Email).toBe('ada.new@leads.example');
+});
+
+test('popup: a saved lead is synced; Sync from a row menu and for the filtered leads; the row shows the state', async () => {
+  const page = await context.newPage();
+  await page.goto(`${site.origin}/person-jsonld.html`);
+  const popup = await openPopupFor(context, extensionId, page);
+  await saveCard(popup.getByRole('form'));
+  const sfLead = () => [...fake.leads.values()].find((l) => l.Email === 'jane.doe@acme.example');
+  await expect.poll(() => sfLead()?.Title, { timeout: 15_000 }).toBe('VP of Sales');
+
+  await importLeads(options, 'pop', [leadRecord(1, 'pop'), leadRecord(2, 'pop'), leadRecord(3, 'pop'), leadRecord(4, 'other')]);
+  const saved = await openPopupFor(context, extensionId, page);
+  await saved.getByRole('tab', { name: /Saved leads/ }).click();
+  await expect(saved.getByRole('listitem', { name: 'Jane Doe' }).getByRole('link', { name: 'Salesforce: synced' })).toHaveAttribute('href', `${fake.origin}/lightning/r/Lead/${sfLead()!.Id}/view`);
+  const inFake = (email: string) => [...fake.leads.values()].filter((l) => l.Email === email).length;
+
+  await rowAction(saved, 'Person pop 2', 'Sync to CRM');
+  await expect.poll(() => inFake('p2.pop@leads.example'), { timeout: 15_000 }).toBe(1);
+  const row = saved.getByRole('listitem', { name: 'Person pop 2' });
+  await expect(row.getByRole('link', { name: 'Salesforce: synced' })).toBeVisible({ timeout: 15_000 });
+  expect(inFake('p1.pop@leads.example')).toBe(0);
+
+  await saved.getByLabel('Tag', { exact: true }).selectOption('pop');
+  await saved.getByRole('button', { name: 'Sync 3 shown' }).click();
+  await expect(saved.getByText('3 leads queued for sync')).toBeVisible();
+  await expect.poll(() => [1, 2, 3].map((i) => inFake(`p${i}.pop@leads.example`)), { timeout: 15_000 }).toEqual([1, 1, 1]);
+  expect(inFake('p4.other@leads.example')).toBe(0);
+  for (const i of [1, 3]) await expect(saved.getByRole('listitem', { name: `Person pop ${i}` }).getByRole('link', { name: 'Salesforce: synced' })).toBeVisible({ timeout: 15_000 });
+  await page.close();
+  await popup.close();
+  await saved.close();
 });
 
 test('several Salesforce leads with the email → failed with a clear message', async () => {

@@ -1,5 +1,5 @@
 // The background's sync service: message handlers, connect/test/disconnect, drain scheduling, lookups.
-import { listLeads, listLeadsByTag, type LeadDb } from '../leads/store';
+import { getLeads, listLeads, listLeadsByTag, type LeadDb } from '../leads/store';
 import type { UiHandlers, UiParsedPayload } from '../messages';
 import { drain, type DrainReport } from './drain';
 import { createHubspotClient, createHubspotThrottles } from './hubspot';
@@ -174,7 +174,7 @@ export function createSyncService(env: SyncEnv) {
     'ui:sync-leads': async ({ target, leadIds, tag, all }) => {
       const db = await env.db();
       const targets = (await listTargets(db)).filter((t) => !target || t.id === target).map((t) => t.id);
-      const leads = all ? await listLeads(db) : tag ? await listLeadsByTag(db, tag) : (await listLeads(db)).filter((l) => leadIds?.includes(l.id));
+      const leads = all ? await listLeads(db) : tag ? await listLeadsByTag(db, tag) : await getLeads(db, leadIds ?? []);
       const queued = await enqueueLeads(db, leads, targets, env.now());
       void drainSoon();
       return { queued };
