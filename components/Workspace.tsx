@@ -1,14 +1,14 @@
 import { useEffect, useId, useMemo, useState } from 'react';
-import { exportFileName, toCsv } from '@/utils/export/csv';
-import { downloadText } from '@/utils/export/download';
-import { toVCards } from '@/utils/export/vcard';
-import { toBackupJson } from '@/utils/leads/backup';
+import { exportFileName } from '@/utils/export/csv';
+import { PICKABLE_COLUMNS, presetColumns } from '@/utils/export/csv-presets';
+import { downloadBlob } from '@/utils/export/download';
+import { exportStoredLeads, type ExportFormat } from '@/utils/export/export-leads';
 import { activeFilterCount, leadSyncStates, SYNC_STATES, workspacePredicate, type LeadSync, type LeadSyncState, type WorkspaceFilter } from '@/utils/leads/query';
 import { queryPositions } from '@/utils/leads/row-index';
 import { idsWithTag, type LeadRow } from '@/utils/leads/rows';
 import type { Lead } from '@/utils/leads/schema';
 import { EMPTY_SELECTION, retainShown, selectAll, type Selection } from '@/utils/leads/selection';
-import { deleteLeads, getLead, getLeads, putLead, restoreLeads, updateLeadTags, type LeadDb } from '@/utils/leads/store';
+import { deleteLeads, getLead, putLead, restoreLeads, updateLeadTags, type LeadDb } from '@/utils/leads/store';
 import { applyTagChange } from '@/utils/leads/tag-change';
 import { sendToBackground } from '@/utils/messages';
 import { getSettings } from '@/utils/settings';
@@ -140,13 +140,23 @@ export function Workspace(props: {
     setMessage({ ok: true, text: `Restored ${plural(u.leads.length)}.` });
   };
 
-  const exportAs = async (format: 'csv' | 'vcf' | 'json') => {
-    const leads = await getLeads(db, selection.ids);
+  const exportAs = async (format: ExportFormat) => {
+    const settings = await getSettings();
+    // In the table's order, so the file reads like the screen.
+    const ids: string[] = [];
+    for (const p of shown) {
+      const leadId = rows.index.rows[p]!.id;
+      if (selection.ids.has(leadId)) ids.push(leadId);
+    }
+    const { blob, count } = await exportStoredLeads(db, format, {
+      ids,
+      csv: { columns: presetColumns(settings.csvPreset, settings.csvColumns ?? PICKABLE_COLUMNS.map((c) => c.header)), delimiter: settings.csvDelimiter },
+      vcardVersion: settings.vcardVersion,
+      onProgress: (done, all) => setMessage({ ok: true, text: `Exporting… ${done.toLocaleString('en')} of ${(all ?? ids.length).toLocaleString('en')}` }),
+    });
     const name = exportFileName(format, 'selection');
-    if (format === 'csv') downloadText(document, name, toCsv(leads, { delimiter: (await getSettings()).csvDelimiter }), 'text/csv;charset=utf-8');
-    else if (format === 'vcf') downloadText(document, name, toVCards(leads), 'text/vcard;charset=utf-8');
-    else downloadText(document, name, toBackupJson(leads), 'application/json');
-    setMessage({ ok: true, text: `Exported ${plural(leads.length)} to ${name}.` });
+    downloadBlob(document, name, blob);
+    setMessage({ ok: true, text: `Exported ${plural(count)} to ${name}.` });
   };
 
   const sync = async () => {
