@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { deleteLeads, getLead, listLeadsByTag, openLeadDb, restoreLeads, saveLead, updateLeadTags, type LeadDb } from '@/utils/leads/store';
+import { deleteLeads, getLead, getLeads, listLeadsByTag, openLeadDb, restoreLeads, saveLead, updateLeadTags, type LeadDb } from '@/utils/leads/store';
 import { applyTagChange } from '@/utils/leads/tag-change';
 import { makeLead } from './helpers';
 
@@ -28,6 +28,10 @@ describe('tag change', () => {
 });
 
 describe('bulk store operations', () => {
+  it('getLeads reads by id in the order given, skipping unknown ids', async () => {
+    expect((await getLeads(db, ['c', 'zz', 'a'])).map((l) => l.id)).toEqual(['c', 'a']);
+  });
+
   it('updateLeadTags writes only changed leads, with a new revision, in the tag index', async () => {
     const before = (await getLead(db, 'a'))!;
     const now = new Date('2026-06-01T00:00:00Z');

@@ -580,6 +580,16 @@ export async function restoreLeads(db: LeadDb, input: Lead[]): Promise<void> {
   }
 }
 
+/** Leads by id, in the order given; ids not stored (or unreadable) are left out. */
+export function getLeads(db: LeadDb, ids: Iterable<string>): Promise<Lead[]> {
+  return reading(async () => {
+    const tx = db.transaction('leads');
+    const values = await Promise.all([...ids].map((id) => tx.store.get(id)));
+    await tx.done;
+    return values.flatMap((v) => (v ? (fromStored(v) ?? []) : []));
+  });
+}
+
 /**
  * Deletes leads in one transaction and returns them as they were (for an
  * Undo through {@link restoreLeads}); unknown ids are skipped.
