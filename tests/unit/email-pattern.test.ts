@@ -118,7 +118,8 @@ describe('free-mail domains', () => {
 describe('companyDomains', () => {
   const base = { emails: [] as string[], website: '', sourceUrl: '' };
   it('uses the website first, then the page host, with a parent domain', () => {
-    expect(companyDomains({ ...base, website: 'https://www.acme.example/', sourceUrl: 'https://blog.other.example/x' })).toEqual(['acme.example']);
+    expect(companyDomains({ ...base, website: 'https://www.bill.example/', sourceUrl: 'https://www.acme.example/team' })).toEqual(['bill.example', 'acme.example']);
+    expect(companyDomains({ ...base, website: 'https://acme.example/', sourceUrl: 'https://acme.example/team' })).toEqual(['acme.example']);
     expect(companyDomains({ ...base, sourceUrl: 'https://team.acme.example/people' })).toEqual(['team.acme.example', 'acme.example']);
     expect(companyDomains({ ...base, sourceUrl: 'https://www.acme.co.uk/team' })).toEqual(['acme.co.uk']);
   });

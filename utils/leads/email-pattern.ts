@@ -223,22 +223,22 @@ const SECOND_LEVEL = /^(?:co|com|net|org|ac|gov|edu|ne|or|go|gv)\.[a-z]{2}$/;
 /**
  * The domains a prospect's company may use for email, best first: its
  * website's host (and that host's parent, `team.acme.com` → `acme.com`),
- * else the host of the page it was read from, unless that is a platform
+ * then the host of the page it was read from (a personal site as website
+ * must not hide the employer's team page), each unless it is a platform
  * (LinkedIn, GitHub, X …) or a free-mail provider. A prospect that has an
  * email already gets none.
  */
 export function companyDomains(prospect: Pick<Prospect, 'emails' | 'website' | 'sourceUrl'>): string[] {
   if (prospect.emails.length) return [];
-  const hosts = [hostOf(prospect.website), hostOf(prospect.sourceUrl)].filter((h) => h && !isPlatformHost(h) && !isFreeMailDomain(h));
-  const host = hosts[0];
-  if (!host || /^[\d.]+$|^\[|^localhost$/.test(host) || !host.includes('.')) return [];
-  const out = [host];
-  const labels = host.split('.');
-  if (labels.length >= 3) {
+  const out: string[] = [];
+  for (const host of [hostOf(prospect.website), hostOf(prospect.sourceUrl)]) {
+    if (!host || isPlatformHost(host) || isFreeMailDomain(host) || /^[\d.]+$|^\[|^localhost$/.test(host) || !host.includes('.')) continue;
+    out.push(host);
+    const labels = host.split('.');
     const parent = labels.slice(1).join('.');
-    if (!SECOND_LEVEL.test(parent)) out.push(parent);
+    if (labels.length >= 3 && !SECOND_LEVEL.test(parent)) out.push(parent);
   }
-  return out;
+  return [...new Set(out)];
 }
 
 /**
