@@ -7,6 +7,7 @@ import {
   listLeads,
   listLeadsByTag,
   listTags,
+  restoreLeads,
   openLeadDb,
   putLead,
   saveLead,
@@ -110,6 +111,12 @@ describe('lead store', () => {
     expect((await listLeadsByTag(db, 'A')).map((l) => l.name)).toEqual(['Old']);
     expect((await listLeadsByTag(db, 'b')).map((l) => l.name)).toEqual(['New', 'Old']);
     expect(await listTags(db)).toEqual(['A', 'b']);
+  });
+
+  it('lists each tag once however many leads carry it, prefixes of each other included', async () => {
+    const tagSets = [['sales'], ['sales', 'sales-eu'], ['sales eu'], ['Sales'], ['sales-eu', 'z'], ['sales']];
+    await restoreLeads(db, tagSets.map((tags, i) => makeLead({ id: `t${i}`, name: `Tagged ${i}`, emails: [`t${i}@x.example`], tags })));
+    expect(await listTags(db)).toEqual(['Sales', 'sales', 'sales eu', 'sales-eu', 'z']);
   });
 
   it('finds duplicates and deletes', async () => {

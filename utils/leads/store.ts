@@ -553,13 +553,15 @@ export function deleteLead(db: LeadDb, id: string): Promise<void> {
 /** Every tag in use, sorted case-insensitively, for autocomplete and filters. */
 export function listTags(db: LeadDb): Promise<string[]> {
   return reading(async () => {
-    const tags = new Set<string>();
-    let cursor = await db.transaction('leads').store.index('by-tag').openKeyCursor(null, 'nextunique');
+    const tags: string[] = [];
+    // One seek per distinct tag: continue(key) jumps past every lead carrying the tag just read, where
+    // 'nextunique' steps through them all in Chromium (50,000 leads took ~0.5 s and held up the other reads).
+    let cursor = await db.transaction('leads').store.index('by-tag').openKeyCursor();
     while (cursor) {
-      tags.add(cursor.key);
-      cursor = await cursor.continue();
+      tags.push(cursor.key);
+      cursor = await cursor.continue(`${cursor.key}\u0000`);
     }
-    return [...tags].sort((a, b) => a.localeCompare(b, undefined, { sensitivity: 'base' }));
+    return tags.sort((a, b) => a.localeCompare(b, undefined, { sensitivity: 'base' }));
   });
 }
 
