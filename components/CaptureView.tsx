@@ -1,5 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { captureTab } from '@/utils/extract/capture';
+import type { Injection } from '@/utils/extract/capture-start';
+import type { ExtractionResult } from '@/utils/leads/schema';
 import { prefillFromSaved } from '@/utils/leads/merge';
 import { emptyProspect, prospectToLead, type Lead } from '@/utils/leads/schema';
 import { deleteLead, findDuplicate, restoreLeads, saveLead, type LeadDb, type SaveOptions } from '@/utils/leads/store';
@@ -20,10 +22,17 @@ type State =
   | { kind: 'error'; message: string; url?: string }
   | { kind: 'ready'; url: string; drafts: Draft[]; warnings: string[]; leads?: Lead[] };
 
-/** Reads the target tab, then shows one editable card per prospect found. */
+/**
+ * Reads the target tab, then shows one editable card per prospect found.
+ * The page is read (and extracted) while `db` is still opening; the cards
+ * appear once the identity lookups of their people are done too.
+ */
 export function CaptureView(props: {
-  db: LeadDb;
+  /** Undefined while the database opens. */
+  db: LeadDb | undefined;
   tabId: number | Error;
+  /** The snapshot injection the popup started before its UI loaded (else one is started here). */
+  injection?: Promise<Injection>;
   knownTags: string[];
   onSaved: (result: { lead: Lead; status: 'created' | 'updated'; mergedIds: string[] }) => void;
   /** Leads removed from the store (an undone first save). */
@@ -31,20 +40,38 @@ export function CaptureView(props: {
   /** The page's prospects (or an error) are on screen. */
   onShown?: () => void;
 }) {
-  const { db, tabId, knownTags, onSaved, onRemoved, onShown } = props;
+  const { db, tabId, injection, knownTags, onSaved, onRemoved, onShown } = props;
   const lastSaves = useRef(new Map<string, LastSave>());
   const [state, setState] = useState<State>({ kind: 'loading' });
   const [saveAll, setSaveAll] = useState(0);
   const suggestions = useEmailSuggestions(db, state.kind === 'ready' ? state.leads : undefined);
 
+  const [result, setResult] = useState<ExtractionResult>();
   useEffect(() => {
     let cancelled = false;
+    if (tabId instanceof Error) {
+      setState({ kind: 'error', message: tabId.message });
+      return;
+    }
+    captureTab(tabId, { injection }).then(
+      (r) => {
+        // The toolbar badge shows on that tab how many prospects this capture found (cleared when it navigates).
+        if (r.ok) void showCaptureCount(tabId, r.prospects.length).catch(() => {});
+        if (!cancelled) setResult(r);
+      },
+      (e: Error) => !cancelled && setState({ kind: 'error', message: e.message }),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [tabId, injection]);
+
+  useEffect(() => {
+    if (!result) return;
+    if (!result.ok) return setState({ kind: 'error', message: result.error, url: result.url });
+    if (!db) return;
+    let cancelled = false;
     (async () => {
-      if (tabId instanceof Error) return setState({ kind: 'error', message: tabId.message });
-      const result = await captureTab(tabId);
-      if (!result.ok) return !cancelled && setState({ kind: 'error', message: result.error, url: result.url });
-      // The toolbar badge shows on that tab how many prospects this capture found (cleared when it navigates).
-      void showCaptureCount(tabId, result.prospects.length).catch(() => {});
       const drafts: Draft[] = [];
       for (const p of result.prospects) {
         const lead = prospectToLead(p);
@@ -57,7 +84,7 @@ export function CaptureView(props: {
     return () => {
       cancelled = true;
     };
-  }, [db, tabId]);
+  }, [db, result]);
 
   useEffect(() => {
     // Read by `npm run bench` (popup open → prospects shown).
@@ -66,8 +93,14 @@ export function CaptureView(props: {
     onShown?.();
   }, [state.kind]);
 
+  // A card typed in by hand can be shown before the database has opened (its save says so).
+  const openDb = (): LeadDb => {
+    if (!db) throw new Error('the lead database is still opening: try again in a moment');
+    return db;
+  };
   // A saved lead sharing an email or profile under another name is never merged without asking.
   const save = async (draft: Draft, lead: Lead, onConflict: SaveOptions['onConflict'] = 'ask'): Promise<SaveOutcome> => {
+    const db = openDb();
     const before = lastSaves.current.get(draft.lead.id);
     const result = await saveLead(db, lead, { onConflict });
     if (result.status === 'conflict') {
@@ -89,6 +122,7 @@ export function CaptureView(props: {
   const undo = async (draft: Draft) => {
     const last = lastSaves.current.get(draft.lead.id);
     if (!last) return;
+    const db = openDb();
     if (last.mergedIds.length) throw new Error('this save joined several saved leads into one, which cannot be taken apart again');
     if (last.before) {
       // Put the earlier version back as it was (a revision check would refuse it: this save moved the revision on).

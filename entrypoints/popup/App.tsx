@@ -4,7 +4,7 @@ import { SavedLeads } from '@/components/SavedLeads';
 import { SyncStatus } from '@/components/SyncStatus';
 import { useLeadRows } from '@/components/useLeadRows';
 import { StorageErrorNotice } from '@/components/StorageErrorNotice';
-import { resolveTargetTabId } from '@/utils/extract/capture';
+import type { Injection } from '@/utils/extract/capture-start';
 import { mergeTags } from '@/utils/leads/merge';
 import { countLeads } from '@/utils/leads/rows';
 import type { Lead } from '@/utils/leads/schema';
@@ -18,7 +18,8 @@ const VIEWS = [
 ] as const;
 type View = (typeof VIEWS)[number]['key'];
 
-export function App() {
+/** The popup; `tab` (the tab to read) and `injection` (its snapshot) were started by the entry before React loaded. */
+export function App(props: { tab: Promise<number>; injection: Promise<Injection> }) {
   const [db, setDb] = useState<LeadDb | Error>();
   const [tabId, setTabId] = useState<number | Error>();
   const [view, setView] = useState<View>('capture');
@@ -37,9 +38,9 @@ export function App() {
   useEffect(() => {
     // Reconnects when another window upgrades or deletes the database; errors say what to do.
     const disconnect = connectLeadDb(setDb);
-    resolveTargetTabId(location.search).then(setTabId, (e: Error) => setTabId(e));
+    props.tab.then(setTabId, (e: Error) => setTabId(e));
     return disconnect;
-  }, []);
+  }, [props.tab]);
   // The count and the distinct tags walk an index (linear in Chromium): they wait until the view the
   // user looks at has what it needs, so they never queue ahead of the capture's lookups or the first rows.
   const [settled, setSettled] = useState(false);
@@ -114,39 +115,39 @@ export function App() {
         </button>
       </header>
       {db instanceof Error && <StorageErrorNotice error={db} />}
-      {okDb && tabId !== undefined && (
-        <>
-          <div role="tabpanel" id="panel-capture" aria-labelledby="tab-capture" hidden={view !== 'capture'}>
-            <CaptureView
-              db={okDb}
-              tabId={tabId}
-              knownTags={tags}
-              onSaved={onSaved}
-              onShown={() => setSettled(true)}
-              onRemoved={(ids) => {
-                setTotal((n) => (n === undefined ? n : n - ids.length));
-                rows.removed(ids);
-              }}
-            />
-          </div>
-          {savedOpened && (
-            <div role="tabpanel" id="panel-saved" aria-labelledby="tab-saved" hidden={view !== 'saved'}>
-              <SavedLeads
-                db={okDb}
-                rows={rows.state}
-                total={total ?? 0}
-                tags={tags}
-                onSaved={(lead) => onSaved({ lead, status: rows.state.index.byId.has(lead.id) ? 'updated' : 'created', mergedIds: [] })}
-                syncSlot={(r) => <SyncStatus db={okDb} leadId={r.id} />}
-                onSync={crmConnected ? async (leadIds) => (await sendToBackground('ui:sync-leads', { leadIds })).queued : undefined}
-                onDeleted={(ids) => {
-                  setTotal((n) => (n === undefined ? n : n - ids.length));
-                  rows.removed(ids);
-                }}
-              />
-            </div>
-          )}
-        </>
+      {!(db instanceof Error) && tabId !== undefined && (
+        <div role="tabpanel" id="panel-capture" aria-labelledby="tab-capture" hidden={view !== 'capture'}>
+          {/* Extraction runs while the database opens; the cards wait for both. */}
+          <CaptureView
+            db={okDb}
+            tabId={tabId}
+            injection={props.injection}
+            knownTags={tags}
+            onSaved={onSaved}
+            onShown={() => setSettled(true)}
+            onRemoved={(ids) => {
+              setTotal((n) => (n === undefined ? n : n - ids.length));
+              rows.removed(ids);
+            }}
+          />
+        </div>
+      )}
+      {okDb && savedOpened && (
+        <div role="tabpanel" id="panel-saved" aria-labelledby="tab-saved" hidden={view !== 'saved'}>
+          <SavedLeads
+            db={okDb}
+            rows={rows.state}
+            total={total ?? 0}
+            tags={tags}
+            onSaved={(lead) => onSaved({ lead, status: rows.state.index.byId.has(lead.id) ? 'updated' : 'created', mergedIds: [] })}
+            syncSlot={(r) => <SyncStatus db={okDb} leadId={r.id} />}
+            onSync={crmConnected ? async (leadIds) => (await sendToBackground('ui:sync-leads', { leadIds })).queued : undefined}
+            onDeleted={(ids) => {
+              setTotal((n) => (n === undefined ? n : n - ids.length));
+              rows.removed(ids);
+            }}
+          />
+        </div>
       )}
     </main>
   );

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { captureTab, describeCaptureError, resolveTargetTabId } from '@/utils/extract/capture';
+import { injectSnapshot } from '@/utils/extract/capture-start';
 import { parseHtml } from '@/utils/extract/cli';
 import { SNAPSHOT_LIMITS, snapshotPage } from '@/utils/extract/page-snapshot';
 import { countryOf, getSettings, saveSettings } from '@/utils/settings';
@@ -47,6 +48,20 @@ describe('capture', () => {
     const result = await captureTab(7, { timeoutMs: 50 });
     // The page's address is kept for the lead the user then types in.
     expect(result).toMatchObject({ ok: false, url: 'https://busy.example/team', error: expect.stringMatching(/did not answer within 0.05 seconds.*Enter the prospect by hand/) });
+  });
+
+  it('extracts from an injection started earlier (the popup entry starts it before its UI loads) without injecting again', async () => {
+    const page = parseHtml('<h1>Jane Doe</h1><a href="mailto:jane@acme.example">mail</a>', 'https://acme.example/jane');
+    const spy = vi.fn().mockResolvedValue([{ frameId: 0, result: snapshotPage(SNAPSHOT_LIMITS, page) }]);
+    fakeBrowser.scripting.executeScript = spy as never;
+    const injection = injectSnapshot(7);
+    expect(spy).toHaveBeenCalledTimes(1);
+    const result = await captureTab(7, { injection });
+    expect(spy).toHaveBeenCalledTimes(1);
+    expect(result.ok && result.prospects[0]).toMatchObject({ name: 'Jane Doe', emails: ['jane@acme.example'] });
+    // An early injection that failed carries its error through unchanged.
+    fakeBrowser.scripting.executeScript = vi.fn().mockRejectedValue(new Error('Cannot access a chrome:// URL')) as never;
+    expect(await captureTab(7, { injection: injectSnapshot(7) })).toMatchObject({ ok: false, error: expect.stringMatching(/can't read this page/) });
   });
 
   it('explains pages the browser will not let it read', async () => {

@@ -1,5 +1,7 @@
 // The code injected into a page on each click: a bounded, inert HTML snapshot of what the page shows.
-import { z } from 'zod';
+import type { PageSnapshot } from './page-snapshot-schema';
+
+export type { PageSnapshot } from './page-snapshot-schema';
 
 /** Bounds of one snapshot; passed to {@link snapshotPage} as its argument. */
 export interface SnapshotLimits {
@@ -38,15 +40,7 @@ export const INJECTION_TIMEOUT_MS = 4000;
 /** User Timing measure of each capture in the popup, success or not (`npm run bench` reads it). */
 export const CAPTURE_MEASURE = 'prospect-scout:capture';
 
-/** What {@link snapshotPage} returns to the popup: untrusted, parsed with this schema there. */
-export const PageSnapshotSchema = z.object({
-  url: z.string().max(100_000),
-  html: z.string().max(SNAPSHOT_LIMITS.maxChars + 100_000),
-  warnings: z.array(z.string().max(500)).max(20),
-  /** Time the walk took in the page, in ms (the rest of a capture's snapshot phase is the browser's injection and transfer). */
-  millis: z.number().nonnegative().default(0),
-});
-export type PageSnapshot = z.infer<typeof PageSnapshotSchema>;
+// Its schema (zod) is in page-snapshot-schema.ts: the popup's entry injects this function before zod has loaded.
 
 /**
  * Serialises what the page shows into HTML the popup parses with DOMParser:
