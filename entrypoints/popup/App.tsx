@@ -1,7 +1,5 @@
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { CaptureView } from '@/components/CaptureView';
-import { SavedLeads } from '@/components/SavedLeads';
-import { SyncStatus } from '@/components/SyncStatus';
 import { useLeadRows } from '@/components/useLeadRows';
 import { StorageErrorNotice } from '@/components/StorageErrorNotice';
 import type { Injection } from '@/utils/extract/capture-start';
@@ -11,6 +9,10 @@ import type { Lead } from '@/utils/leads/schema';
 import { connectLeadDb, listTags, type LeadDb } from '@/utils/leads/store';
 import { sendToBackground } from '@/utils/messages';
 import { listTargets } from '@/utils/sync/outbox';
+
+// The saved view is its own chunk: the capture card shows without waiting for its code.
+const loadSavedPanel = () => import('@/components/saved-panel');
+type SavedPanel = Awaited<ReturnType<typeof loadSavedPanel>>;
 
 const VIEWS = [
   { key: 'capture', label: 'This page' },
@@ -50,6 +52,11 @@ export function App(props: { tab: Promise<number>; injection: Promise<Injection>
     countLeads(okDb).then(setTotal, () => setTotal(undefined));
     listTags(okDb).then(setTags, () => setTags([]));
   }, [okDb, settled || firstRowsIn]);
+  const [panel, setPanel] = useState<SavedPanel | Error>();
+  useEffect(() => {
+    // Once the capture is on screen (or the view is opened first), the saved view's code loads, so the tab opens at once.
+    if (settled || savedOpened) loadSavedPanel().then(setPanel, (e: Error) => setPanel(e));
+  }, [settled || savedOpened]);
 
   const show = (v: View) => {
     setView(v);
@@ -134,19 +141,27 @@ export function App(props: { tab: Promise<number>; injection: Promise<Injection>
       )}
       {okDb && savedOpened && (
         <div role="tabpanel" id="panel-saved" aria-labelledby="tab-saved" hidden={view !== 'saved'}>
-          <SavedLeads
-            db={okDb}
-            rows={rows.state}
-            total={total ?? 0}
-            tags={tags}
-            onSaved={(lead) => onSaved({ lead, status: rows.state.index.byId.has(lead.id) ? 'updated' : 'created', mergedIds: [] })}
-            syncSlot={(r) => <SyncStatus db={okDb} leadId={r.id} />}
-            onSync={crmConnected ? async (leadIds) => (await sendToBackground('ui:sync-leads', { leadIds })).queued : undefined}
-            onDeleted={(ids) => {
-              setTotal((n) => (n === undefined ? n : n - ids.length));
-              rows.removed(ids);
-            }}
-          />
+          {panel instanceof Error && (
+            <p className="error" role="alert">
+              Could not load the saved leads view: {panel.message}
+            </p>
+          )}
+          {panel === undefined && <p role="status">Loading saved leads…</p>}
+          {panel && !(panel instanceof Error) && (
+            <panel.SavedLeads
+              db={okDb}
+              rows={rows.state}
+              total={total ?? 0}
+              tags={tags}
+              onSaved={(lead) => onSaved({ lead, status: rows.state.index.byId.has(lead.id) ? 'updated' : 'created', mergedIds: [] })}
+              syncSlot={(r) => <panel.SyncStatus db={okDb} leadId={r.id} />}
+              onSync={crmConnected ? async (leadIds) => (await sendToBackground('ui:sync-leads', { leadIds })).queued : undefined}
+              onDeleted={(ids) => {
+                setTotal((n) => (n === undefined ? n : n - ids.length));
+                rows.removed(ids);
+              }}
+            />
+          )}
         </div>
       )}
     </main>
