@@ -1,6 +1,5 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { captureTab } from '@/utils/extract/capture';
-import type { Injection } from '@/utils/extract/capture-start';
 import type { ExtractionResult } from '@/utils/leads/schema';
 import { prefillFromSaved } from '@/utils/leads/merge';
 import { emptyProspect, prospectToLead, type Lead } from '@/utils/leads/schema';
@@ -31,8 +30,8 @@ export function CaptureView(props: {
   /** Undefined while the database opens. */
   db: LeadDb | undefined;
   tabId: number | Error;
-  /** The snapshot injection the popup started before its UI loaded (else one is started here). */
-  injection?: Promise<Injection>;
+  /** The capture the popup started before its UI rendered (else one is started here). */
+  capture?: Promise<ExtractionResult>;
   knownTags: string[];
   onSaved: (result: { lead: Lead; status: 'created' | 'updated'; mergedIds: string[] }) => void;
   /** Leads removed from the store (an undone first save). */
@@ -40,20 +39,21 @@ export function CaptureView(props: {
   /** The page's prospects (or an error) are on screen. */
   onShown?: () => void;
 }) {
-  const { db, tabId, injection, knownTags, onSaved, onRemoved, onShown } = props;
+  const { db, tabId, capture, knownTags, onSaved, onRemoved, onShown } = props;
   const lastSaves = useRef(new Map<string, LastSave>());
   const [state, setState] = useState<State>({ kind: 'loading' });
   const [saveAll, setSaveAll] = useState(0);
   const suggestions = useEmailSuggestions(db, state.kind === 'ready' ? state.leads : undefined);
 
+  // Layout effects: they start at once after a render, not a frame later, so no step of a capture waits for a paint.
   const [result, setResult] = useState<ExtractionResult>();
-  useEffect(() => {
+  useLayoutEffect(() => {
     let cancelled = false;
     if (tabId instanceof Error) {
       setState({ kind: 'error', message: tabId.message });
       return;
     }
-    captureTab(tabId, { injection }).then(
+    (capture ?? captureTab(tabId)).then(
       (r) => {
         // The toolbar badge shows on that tab how many prospects this capture found (cleared when it navigates).
         if (r.ok) void showCaptureCount(tabId, r.prospects.length).catch(() => {});
@@ -64,9 +64,9 @@ export function CaptureView(props: {
     return () => {
       cancelled = true;
     };
-  }, [tabId, injection]);
+  }, [tabId, capture]);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!result) return;
     if (!result.ok) return setState({ kind: 'error', message: result.error, url: result.url });
     if (!db) return;

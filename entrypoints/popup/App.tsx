@@ -1,8 +1,8 @@
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { CaptureView } from '@/components/CaptureView';
 import { useLeadRows } from '@/components/useLeadRows';
 import { StorageErrorNotice } from '@/components/StorageErrorNotice';
-import type { Injection } from '@/utils/extract/capture-start';
+import type { ExtractionResult } from '@/utils/leads/schema';
 import { mergeTags } from '@/utils/leads/merge';
 import { countLeads } from '@/utils/leads/rows';
 import type { Lead } from '@/utils/leads/schema';
@@ -20,8 +20,8 @@ const VIEWS = [
 ] as const;
 type View = (typeof VIEWS)[number]['key'];
 
-/** The popup; `tab` (the tab to read) and `injection` (its snapshot) were started by the entry before React loaded. */
-export function App(props: { tab: Promise<number>; injection: Promise<Injection> }) {
+/** The popup; `tab` (the tab to read) and `capture` (what it holds) were started before the first render. */
+export function App(props: { tab: Promise<number>; capture: Promise<ExtractionResult> }) {
   const [db, setDb] = useState<LeadDb | Error>();
   const [tabId, setTabId] = useState<number | Error>();
   const [view, setView] = useState<View>('capture');
@@ -37,7 +37,8 @@ export function App(props: { tab: Promise<number>; injection: Promise<Injection>
     if (okDb && savedOpened) listTargets(okDb).then((t) => setCrmConnected(t.length > 0), () => {});
   }, [okDb, savedOpened]);
 
-  useEffect(() => {
+  // A layout effect: the database starts opening right after the first render, not a frame later.
+  useLayoutEffect(() => {
     // Reconnects when another window upgrades or deletes the database; errors say what to do.
     const disconnect = connectLeadDb(setDb);
     props.tab.then(setTabId, (e: Error) => setTabId(e));
@@ -128,7 +129,7 @@ export function App(props: { tab: Promise<number>; injection: Promise<Injection>
           <CaptureView
             db={okDb}
             tabId={tabId}
-            injection={props.injection}
+            capture={props.capture}
             knownTags={tags}
             onSaved={onSaved}
             onShown={() => setSettled(true)}
