@@ -10,10 +10,11 @@ import { leadsAtEmailDomain, type LeadDb } from '@/utils/leads/store';
  * Runs after the cards are on screen (never delays them); each domain is
  * read once per page through the by-email-domain index.
  */
-export function useEmailSuggestions(db: LeadDb, leads: Lead[] | undefined): Map<string, EmailSuggestion> {
+export function useEmailSuggestions(db: LeadDb | undefined, leads: Lead[] | undefined): Map<string, EmailSuggestion> {
   const [suggestions, setSuggestions] = useState(() => new Map<string, EmailSuggestion>());
   useEffect(() => {
-    if (!leads?.length) return;
+    // No database yet (the popup shows a hand-typed card while it opens): suggestions follow once it is open.
+    if (!db || !leads?.length) return;
     let cancelled = false;
     const byDomain = new Map<string, Promise<Lead[]>>();
     const leadsAt = (domain: string) => {
