@@ -2,10 +2,9 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState, type Keyboar
 import { CaptureView } from '@/components/CaptureView';
 import { useLeadRows } from '@/components/useLeadRows';
 import { StorageErrorNotice } from '@/components/StorageErrorNotice';
-import type { ExtractionResult } from '@/utils/leads/schema';
 import { mergeTags } from '@/utils/leads/merge';
 import { countLeads } from '@/utils/leads/rows';
-import type { Lead } from '@/utils/leads/schema';
+import type { ExtractionResult, Lead } from '@/utils/leads/schema';
 import { connectLeadDb, listTags, type LeadDb } from '@/utils/leads/store';
 import { sendToBackground } from '@/utils/messages';
 import { listTargets } from '@/utils/sync/outbox';
