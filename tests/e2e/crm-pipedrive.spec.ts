@@ -54,3 +54,66 @@ test('sync a lead → person, organization and note; sync its edit → same pers
   await expect.poll(async () => (await entries()).map((e) => e.status)).toEqual(['synced']);
   expect((await entries())[0]!.recordId).toBe(String(person!.id));
 });
+
+type Entry = { leadId: string; target: string; status: string; lastError: string };
+const pdEntries = async (prefix: string) => ((await readStore(options, 'syncOutbox')) as Entry[]).filter((e) => e.target === 'pipedrive' && e.leadId.startsWith(prefix));
+/** Successful person creates per email. */
+const creates = () => {
+  const n = new Map<string, number>();
+  for (const r of fake.requests)
+    if (r.method === 'post' && r.path === '/api/v2/persons' && r.status === 201) {
+      const email = (r.body as { emails?: Array<{ value: string }> }).emails?.[0]?.value ?? '';
+      n.set(email, (n.get(email) ?? 0) + 1);
+    }
+  return n;
+};
+const syncTag = async (tag: string) => {
+  const s = targetSection(options, 'Pipedrive');
+  await s.getByLabel('Tag to sync').selectOption(tag);
+  await s.getByRole('button', { name: 'Sync tag' }).click();
+};
+
+test('429 then 200 → synced after the Retry-After wait', async () => {
+  await importLeads(options, 'pdlimit', [leadRecord(1, 'pdlimit')]);
+  fake.rateLimitNext(1, 2);
+  await syncTag('pdlimit');
+  await expect.poll(async () => (await pdEntries('e2e-pdlimit-'))[0]?.status).toBe('retrying');
+  await expect.poll(async () => (await pdEntries('e2e-pdlimit-'))[0]?.status, { timeout: 15_000 }).toBe('synced');
+  const statuses = fake.requests.filter((r) => r.path === '/api/v2/persons/search').map((r) => r.status);
+  expect(statuses.slice(-2)).toEqual([429, 200]);
+  expect(creates().get('p1.pdlimit@leads.example')).toBe(1);
+  await expect(options.getByRole('list', { name: 'Sync log' })).toContainText('rate limited');
+});
+
+// Pipedrive has no batch write (so no 207): each person is its own request. A failed item is the
+// per-item case: only that lead is retried, the others are sent once.
+test('one person failing in a batch → only that one is retried; every lead created once', async () => {
+  await importLeads(options, 'pdpart', [0, 1, 2].map((i) => leadRecord(i, 'pdpart')));
+  fake.failCreateOnce(['p1.pdpart@leads.example'], 500);
+  await syncTag('pdpart');
+  await expect.poll(async () => (await pdEntries('e2e-pdpart-')).find((e) => e.leadId === 'e2e-pdpart-1')?.status).toBe('retrying');
+  await expect.poll(async () => (await pdEntries('e2e-pdpart-')).filter((e) => e.status === 'synced').length, { timeout: 20_000 }).toBe(3);
+  const attempts = (email: string) => fake.requests.filter((r) => r.method === 'post' && r.path === '/api/v2/persons' && JSON.stringify(r.body).includes(email)).map((r) => r.status);
+  expect(attempts('p0.pdpart@leads.example')).toEqual([201]);
+  expect(attempts('p1.pdpart@leads.example')).toEqual([500, 201]);
+  expect(attempts('p2.pdpart@leads.example')).toEqual([201]);
+});
+
+test('worker stopped mid-drain → on restart every lead is synced exactly once', async () => {
+  await importLeads(options, 'pdkill', Array.from({ length: 5 }, (_, i) => leadRecord(i, 'pdkill')));
+  fake.hangNext();
+  await syncTag('pdkill');
+  await expect.poll(() => fake.requests.some((r) => r.path === '/api/v2/persons' && r.status === 0 && JSON.stringify(r.body).includes('.pdkill@'))).toBe(true);
+  expect((await pdEntries('e2e-pdkill-')).every((e) => e.status === 'sending')).toBe(true);
+  const cdp = await context.newCDPSession(options);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await cdp.detach();
+  // Any event wakes the worker; its start resumes the sends left in flight.
+  await options.reload();
+  await targetSection(options, 'Pipedrive').getByRole('button', { name: 'Test connection' }).click();
+  await expect.poll(async () => (await pdEntries('e2e-pdkill-')).filter((e) => e.status === 'synced').length, { timeout: 30_000 }).toBe(5);
+  const made = creates();
+  for (let i = 0; i < 5; i++) expect(made.get(`p${i}.pdkill@leads.example`)).toBe(1);
+  expect([...fake.persons.values()].filter((p) => p.emails.some((e) => e.value.endsWith('.pdkill@leads.example')))).toHaveLength(5);
+});

@@ -65,19 +65,75 @@ export function fakePipedrive(pd: ContractValidator, opts: { partialMatch?: bool
 }
 
 
-/** The fake served over HTTP on a free loopback port, for e2e tests. */
+/**
+ * The fake served over HTTP on a free loopback port, for e2e tests, with
+ * faults a test can inject: 429s, one failing person create, a hung request.
+ */
 export async function startFakePipedrive() {
   const pd = await contractValidator('pipedrive/pipedrive.contract.openapi.json');
   const fake = fakePipedrive(pd);
+  /** Every request with its answer's status (0 = never answered). */
+  const requests: Array<{ method: string; path: string; status: number; body?: unknown }> = [];
+  let rateLimited = 0;
+  let retryAfterS = 1;
+  const failing = new Map<string, number>();
+  let hang = false;
+  const held: Array<() => void> = [];
   const server: Server = createServer(async (req, res) => {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     const body = Buffer.concat(chunks).toString('utf8');
+    const path = new URL(`http://x${req.url}`).pathname;
+    const parsed = body ? JSON.parse(body) : undefined;
+    const seen = { method: req.method!.toLowerCase(), path, status: 0, body: parsed };
+    requests.push(seen);
+    const send = (status: number, b: unknown, h: Record<string, string> = {}) => {
+      seen.status = status;
+      res.writeHead(status, { 'content-type': 'application/json', ...h });
+      res.end(JSON.stringify(b));
+    };
+    const createsPerson = seen.method === 'post' && path === '/api/v2/persons';
+    if (createsPerson && hang) {
+      hang = false;
+      held.push(() => res.destroy());
+      return;
+    }
+    if (rateLimited > 0 && path.startsWith('/api/v2/persons')) {
+      rateLimited--;
+      return send(429, { success: false, error: 'Request over limit', error_info: 'Please check developers.pipedrive.com', data: null, additional_data: null }, { 'retry-after': String(retryAfterS), 'x-ratelimit-remaining': '0' });
+    }
+    const email = createsPerson ? (parsed?.emails?.[0]?.value as string | undefined) : undefined;
+    if (email && failing.has(email)) {
+      const status = failing.get(email)!;
+      failing.delete(email);
+      return send(status, { success: false, error: 'Internal server error', data: null, additional_data: null });
+    }
     const headers: Record<string, string> = { 'x-api-token': String(req.headers['x-api-token'] ?? '') };
     const r = await fake.fetchFn(`http://x${req.url}`, { method: req.method, headers, body: body || undefined });
+    seen.status = r.status;
     res.writeHead(r.status, { 'content-type': 'application/json' });
     res.end(await r.text());
   });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', () => ok()));
-  return { ...fake, origin: `http://127.0.0.1:${(server.address() as { port: number }).port}`, close: () => new Promise<void>((ok) => server.close(() => ok())) };
+  return {
+    ...fake,
+    requests,
+    origin: `http://127.0.0.1:${(server.address() as { port: number }).port}`,
+    /** Answer the next `n` person requests (search, create, update) with 429 and this Retry-After. */
+    rateLimitNext: (n: number, s: number) => {
+      rateLimited = n;
+      retryAfterS = s;
+    },
+    /** The next create of a person with one of these emails fails once with `status`. */
+    failCreateOnce: (emails: string[], status = 500) => emails.forEach((e) => failing.set(e, status)),
+    /** The next person create is never answered (until close), so a test can stop the worker mid-request. */
+    hangNext: () => {
+      hang = true;
+    },
+    close: () =>
+      new Promise<void>((ok) => {
+        held.splice(0).forEach((f) => f());
+        server.close(() => ok());
+      }),
+  };
 }
