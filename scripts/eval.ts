@@ -4,7 +4,7 @@
  * of tests/fixtures/pages/ and prints person precision/recall and per-field
  * precision/recall/F1, per page and overall, with the goal beside each figure.
  *
- *   npm run eval [-- --page SLUG_PART] [--verbose] [--json OUT.json]
+ *   npm run eval [-- --page SLUG_PART] [--dir OTHER_PAGES_DIR] [--verbose] [--json OUT.json]
  *
  * Each page gets fresh instances of the project's modules (as each capture
  * injects the content script anew, and as a scorer running one CLI process per
@@ -54,7 +54,7 @@ async function freshCli(n: number): Promise<Cli> {
   return mod.runExtractCli;
 }
 
-const pages = loadCorpus(root, opt('--page'));
+const pages = loadCorpus(root, opt('--page'), opt('--dir'));
 if (!pages.length) {
   console.error('no corpus pages found under tests/fixtures/pages');
   process.exit(1);

@@ -1,6 +1,6 @@
 // Loads the own extraction corpus: tests/fixtures/pages/<slug>/{source.html, expected.json, meta.json}.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, statSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import type { ExpectedPerson } from './score';
 
@@ -53,13 +53,14 @@ function readJson(path: string): unknown {
 }
 
 /** Every page of the corpus (optionally those whose slug contains `match`), each checked against its schema. */
-export function loadCorpus(root = process.cwd(), match = ''): CorpusPage[] {
-  const dir = join(root, PAGES_DIR);
+export function loadCorpus(root = process.cwd(), match = '', pagesDir = ''): CorpusPage[] {
+  const dir = pagesDir ? resolve(root, pagesDir) : join(root, PAGES_DIR);
   if (!existsSync(dir)) return [];
   const pages: CorpusPage[] = [];
   for (const slug of readdirSync(dir).sort()) {
     if (match && !slug.includes(match)) continue;
     const base = join(dir, slug);
+    if (!statSync(base).isDirectory()) continue;
     const html = join(base, 'source.html');
     if (!existsSync(html)) throw new Error(`${base}: no source.html`);
     const meta = PageMetaSchema.safeParse(readJson(join(base, 'meta.json')));

@@ -70,7 +70,9 @@ export function personNameOf(el: Element | null | undefined): string {
 
 /** Splits "Title at Company" but only reads a line as a job when it is short and has a job word. */
 function jobOf(text: string): { title: string; company: string } {
-  const line = text.split('\n')[0]?.trim() ?? '';
+  let line = text.split('\n')[0]?.trim() ?? '';
+  // A bio paragraph starts with the job: "VP of Revenue Operations at Quorum Health. Previously led …".
+  if (line.length > 100) line = line.split(/(?<=[\p{Ll})])\.\s+(?=\p{Lu})/u)[0] ?? line;
   if (!line || line.length > 160 || /^(?:by|von|par)\s/i.test(line)) return { title: '', company: '' };
   return parseJobLine(line);
 }
@@ -270,7 +272,14 @@ function cardBlocks(doc: Document, url: string, taken: Set<Element>): PersonBloc
   const nameIn = (el: Element): Element | null => {
     if (!names.has(el)) {
       const own = el.matches(NAME_SELECTOR) && personNameOf(el) ? el : null;
-      names.set(el, own ?? [...el.querySelectorAll(NAME_SELECTOR)].slice(0, 40).find((n) => personNameOf(n)) ?? null);
+      // Builders style the name with utility classes only ("text-size-large text-weight-semibold"): a leaf line of the card then.
+      names.set(
+        el,
+        own ??
+          [...el.querySelectorAll(NAME_SELECTOR)].slice(0, 40).find((n) => personNameOf(n)) ??
+          [...el.querySelectorAll('div, span, p')].filter((n) => !n.firstElementChild).slice(0, 6).find((n) => personNameOf(n)) ??
+          null,
+      );
     }
     return names.get(el)!;
   };
@@ -331,10 +340,12 @@ function cardBlocks(doc: Document, url: string, taken: Set<Element>): PersonBloc
  * signature ("<strong>Name</strong>, Title · email · phone") or an account
  * manager box. Used when the page lists nobody else.
  */
-export function findSingleBlocks(doc: Document): PersonBlock[] {
+export function findSingleBlocks(doc: Document, url: string): PersonBlock[] {
   const out: PersonBlock[] = [];
   const chrome = new Set(doc.querySelectorAll(CHROME));
-  for (const a of [...doc.querySelectorAll('a[href^="mailto:" i], a[href^="tel:" i]')].slice(0, 200)) {
+  // A guest or author card may hold only profile links (LinkedIn, X, GitHub), no email or phone.
+  const links = [...doc.querySelectorAll('a[href]')].slice(0, MAX_ANCHORS).filter((a) => isContactLink(a, url));
+  for (const a of links.slice(0, 200)) {
     let inChrome = false;
     for (let e: Element | null = a; e && !inChrome; e = e.parentElement) inChrome = chrome.has(e);
     if (inChrome) continue;
@@ -355,6 +366,41 @@ export function findSingleBlocks(doc: Document): PersonBlock[] {
   return out;
 }
 
+// Credentials written after a name ("Lisa Tran, CPA, Treasurer"): all capitals, or a known degree.
+const CREDENTIAL = /^(?:[A-Z]{2,6}|Ph\.?\s?D\.?|M\.?D\.?|J\.?D\.?|Esq\.?|Jr\.?|Sr\.?|II|III|IV|\(Ret\.?\))$/;
+
+/** "Angela Whitmore, Chair" / "Jane Doe – Treasurer": a name, credentials, then a role. */
+export function nameAndRole(line: string): { name: string; role: string } | null {
+  const s = line.replace(/\s+/g, ' ').trim();
+  if (!s || s.length > 140 || /@|https?:/.test(s)) return null;
+  const parts = s.split(/\s*,\s*|\s+[–—-]\s+|\s*:\s+/);
+  const name = cleanPersonName((parts[0] ?? '').replace(/\s*\((?:ret|retired)\.?\)/i, ''));
+  let i = 1;
+  while (i < parts.length && CREDENTIAL.test(parts[i]!)) i++;
+  const role = parts.slice(i).join(', ').trim();
+  if (!role || role.length > 80 || !isPersonName(name)) return null;
+  return { name, role };
+}
+
+/**
+ * Lists of people written as lines ("<li>Angela Whitmore, Chair</li>"),
+ * without links or cards: a list counts when most of its items are a name
+ * and a role, and some role is a job word.
+ */
+function listLineBlocks(doc: Document): PersonBlock[] {
+  const out: PersonBlock[] = [];
+  for (const list of [...doc.querySelectorAll('ul, ol')].slice(0, 200)) {
+    if (list.closest(CHROME)) continue;
+    const items = [...list.children].filter((li) => li.tagName === 'LI' && !li.querySelector('ul, ol')).slice(0, MAX_CARDS);
+    if (items.length < 2) continue;
+    const parsed = items.map((li) => ({ li, line: nameAndRole(cleanText(li, 200)) }));
+    const people = parsed.filter((p) => p.line);
+    if (people.length < Math.max(2, items.length * 0.6) || !people.some((p) => JOB_WORDS.test(p.line!.role))) continue;
+    for (const { li, line } of people) out.push({ name: line!.name, title: line!.role, company: '', location: '', elements: [li], kind: 'list' });
+  }
+  return out;
+}
+
 /**
  * Finds the people a page lists without structured data: table rows,
  * definition lists, repeated cards and list items. Each block keeps the
@@ -366,9 +412,10 @@ export function findPersonBlocks(doc: Document, url: string): PersonBlock[] {
   const dls = definitionListBlocks(doc);
   const taken = new Set<Element>([...tables, ...dls].flatMap((b) => b.elements));
   const cards = cardBlocks(doc, url, taken);
+  const lines = listLineBlocks(doc).filter((b) => !cards.some((c) => c.elements.some((e) => e.contains(b.elements[0]!) || b.elements[0]!.contains(e))));
   const out: PersonBlock[] = [];
   const seen = new Set<string>();
-  for (const b of [...tables, ...dls, ...cards]) {
+  for (const b of [...tables, ...dls, ...cards, ...lines]) {
     const key = b.name.toLowerCase();
     if (seen.has(key)) continue;
     seen.add(key);

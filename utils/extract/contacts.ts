@@ -169,7 +169,7 @@ export function readContacts(
     if (NOT_A_PAGE.test(href)) continue;
     const abs = resolveHref(href, url);
     if (classifyProfileUrl(abs)) b.addUrl(abs, 'link');
-    else if (/(?:^|\s)me(?:\s|$)/i.test(a.getAttribute('rel') ?? '') || isPersonalSiteLink(a, abs, url)) b.addUrl(abs, 'link', true);
+    else if (/(?:^|\s)me(?:\s|$)/i.test(a.getAttribute('rel') ?? '') || isPersonalSiteLink(a, abs, url, !roleEmailsToOrg)) b.addUrl(abs, 'link', true);
   }
 }
 
@@ -177,13 +177,19 @@ export function readContacts(
 const SITE_LABEL = /\b(?:website|web site|homepage|home page|personal site|site web|site internet|webseite|sitio web|ホームページ)\b/i;
 const CREDIT = /\b(?:by|design(?:ed)?|built|powered|made|hosted|theme|template)\b/i;
 
-/** Whether a link to another host is labelled as a person's own website. */
-function isPersonalSiteLink(a: Element, abs: string, pageUrl: string): boolean {
-  const label = `${a.getAttribute('aria-label') ?? ''} ${a.getAttribute('title') ?? ''} ${cleanText(a, 80)}`;
-  if (!SITE_LABEL.test(label) || CREDIT.test(label)) return false;
+/**
+ * Whether a link to another host is labelled as a person's own website; inside
+ * one person's card (`inCard`) a link whose text is its own domain
+ * ("priyaraman.co") is too.
+ */
+function isPersonalSiteLink(a: Element, abs: string, pageUrl: string, inCard: boolean): boolean {
+  const text = cleanText(a, 80);
+  const label = `${a.getAttribute('aria-label') ?? ''} ${a.getAttribute('title') ?? ''} ${text}`;
   try {
-    const host = (u: string) => new URL(u).hostname.replace(/^www\./, '');
-    return /^https?:/i.test(abs) && host(abs) !== host(pageUrl);
+    const host = (u: string) => new URL(u).hostname.replace(/^www\./, '').toLowerCase();
+    if (!/^https?:/i.test(abs) || host(abs) === host(pageUrl)) return false;
+    if (SITE_LABEL.test(label) && !CREDIT.test(label)) return true;
+    return inCard && text.toLowerCase().replace(/^https?:\/\//, '').replace(/^www\./, '').replace(/\/$/, '') === host(abs);
   } catch {
     return false;
   }

@@ -45,10 +45,12 @@ export function cleanPersonName(raw: string): string {
   return s;
 }
 
-// Words no name contains, even next to two name-like words ("SOURCE Cobaltline Robotics", "Acme Software Group").
-const VETO = new Set(
-  `team contact us our the view profile more source inc llc ltd gmbh corp group university company technologies solutions systems
-software robotics holdings ventures labs foundation institute association department newsroom`.split(/\s+/),
+// Words no name contains next to two name-like words ("Meet Our Team Jane Doe").
+const VETO = new Set(['team', 'contact', 'us', 'our', 'the', 'view', 'profile', 'more']);
+// Words of organizations and press lines: never in a person's name ("SOURCE Cobaltline Robotics", "Agence Ondine RP").
+const ORG_WORDS = new Set(
+  `source inc llc ltd gmbh corp group university company technologies solutions systems software robotics holdings ventures labs
+foundation institute association department newsroom agence agency agentur agencia studio studios consulting partners services`.split(/\s+/),
 );
 
 /** Whether text written with CJK characters is shaped like a personal name (山田 太郎, 山田太郎). */
@@ -68,12 +70,14 @@ function looksLikeCjkName(s: string): boolean {
  * a name follows (代表取締役 山田太郎).
  */
 export function isPersonName(text: string, cjk = false): boolean {
-  const s = text.replace(/\s+/g, ' ').trim();
+  // A nickname in quotes ("Robert “Bob” Kinsella") is part of a name, not a reason to reject it.
+  const s = text.replace(/\s+/g, ' ').trim().replace(/\s["“„'‘][\p{L}.-]{1,15}["”“'’]\s/u, ' ');
   if (cjk && looksLikeCjkName(s)) return true;
   const base = s.replace(/,\s*(?:[A-Z][A-Za-z.]{1,8}\.?)(?:,\s*[A-Z][A-Za-z.]{1,8}\.?)*$/, '');
   if (!looksLikePersonName(base)) return false;
   const words = base.toLowerCase().split(/\s+/).map((w) => w.replace(/[.'’]/g, ''));
   const common = words.filter((w) => NOT_NAME_WORDS.has(w)).length;
   // "Anna de la Cruz" has particles; a name has at least two words that are not common words.
+  if (words.some((w) => ORG_WORDS.has(w))) return false;
   return common === 0 || (words.length - common >= 2 && !words.some((w) => VETO.has(w)));
 }

@@ -405,7 +405,7 @@ function findProspects(doc: Document, url: string, country: CountryCode): Extrac
       const company = listedCompany(doc, url);
       const labelled = findLabelledPeople(doc);
       const bylines = blocks.length ? [] : findBylines(doc);
-      const singles = blocks.length || bylines.length || labelled.length ? [] : findSingleBlocks(doc);
+      const singles = blocks.length || bylines.length || labelled.length ? [] : findSingleBlocks(doc, url);
       const all = [...blocks, ...bylines, ...labelled, ...singles];
       owned = new Set(all.flatMap((b) => b.elements));
       // Only what can be shown is built; one more tells the caller the page had more.
