@@ -116,3 +116,55 @@ describe('the organization behind a listing page', () => {
     expect(order.prospects[0]).toMatchObject({ title: 'Senior Account Manager, Enterprise', company: 'Westmark Office Supply' });
   });
 });
+
+describe('pages unlike the own corpus', () => {
+  it('reads a board list of "Name, Credentials, Role" lines, with nicknames and honorifics', async () => {
+    const { nameAndRole } = await import('@/utils/extract/cards');
+    expect(nameAndRole('Lisa Tran, CPA, Treasurer')).toEqual({ name: 'Lisa Tran', role: 'Treasurer' });
+    expect(nameAndRole('Read our annual report, 2024')).toBeNull();
+    const html = `<h1>Board of Directors</h1><ul><li>Angela Whitmore, Chair</li><li>Lisa Tran, CPA, Treasurer</li><li>Robert “Bob” Kinsella, Secretary</li><li>Kevin O’Malley, Member</li></ul>
+      <ul><li>Annual Reports, 2024</li><li>Our Story</li></ul>`;
+    const { prospects } = extractHtml(html, 'https://www.rlc.example/about/board/');
+    expect(prospects.map((p) => [p.name, p.title])).toEqual([
+      ['Angela Whitmore', 'Chair'],
+      ['Lisa Tran', 'Treasurer'],
+      ['Robert “Bob” Kinsella', 'Secretary'],
+      ['Kevin O’Malley', 'Member'],
+    ]);
+  });
+
+  it('finds cards whose name is styled by utility classes only, and a lone guest card with only profile links', () => {
+    const item = (n: string, r: string) =>
+      `<div role="listitem" class="team_item"><div class="team_item-content"><div class="text-size-large text-weight-semibold">${n}</div><div class="team_role">${r}</div></div><a href="https://www.linkedin.com/in/${n.split(' ')[0]!.toLowerCase()}">in</a></div>`;
+    const team = extractHtml(`<h2>Founders</h2><div role="list">${item('Nadia Brandt', 'Co-founder &amp; CEO')}${item('Tobi Adeyemi', 'Co-founder &amp; CTO')}</div>`, 'https://tern.example/about');
+    expect(team.prospects.map((p) => [p.name, p.title, p.profiles.linkedin])).toEqual([
+      ['Nadia Brandt', 'Co-founder & CEO', 'https://www.linkedin.com/in/nadia'],
+      ['Tobi Adeyemi', 'Co-founder & CTO', 'https://www.linkedin.com/in/tobi'],
+    ]);
+    const guest = extractHtml(
+      `<h1>#142 Rebuilding RevOps</h1><div class="GuestCard_body__hK8sA"><p class="GuestCard_label">Guest</p><p class="GuestCard_name__bS0Rv">Priya Raman</p><p class="GuestCard_bio">VP of Revenue Operations at Quorum Health. Previously led sales ops at Medlinea and spent six years as a consultant.</p><ul><li><a href="https://x.com/priya_ops">X</a></li><li><a href="https://priyaraman.co">priyaraman.co</a></li></ul></div>`,
+      'https://pipeline.example/episodes/142',
+    );
+    expect(guest.prospects[0]).toMatchObject({ name: 'Priya Raman', title: 'VP of Revenue Operations', company: 'Quorum Health', website: 'https://priyaraman.co/' });
+  });
+
+  it('gives a number printed on every card to the organization, and ends a media-contacts list at the press office line', () => {
+    const agent = (n: string, cell: string) => `<article><h2>${n}</h2><p>Realtor</p><dl><dt>Cell</dt><dd><a href="tel:${cell}">${cell}</a></dd><dt>Office</dt><dd>(831) 555-0100</dd></dl></article>`;
+    const agents = extractHtml(`<title>Our Agents | Bayview &amp; Pine Realty</title><div>${agent('Christine Alvarado', '8315550142')}${agent('Derek Huang', '8315550157')}</div>`, 'https://www.bayviewpine.com/agents');
+    expect(agents.prospects.map((p) => [p.phones, p.company])).toEqual([
+      [['+18315550142'], 'Bayview & Pine Realty'],
+      [['+18315550157'], 'Bayview & Pine Realty'],
+    ]);
+    expect(agents.organizations[0]!.phones).toContain('+18315550100');
+    const pr = extractHtml(
+      `<h1>Halden Energy opens a wind farm</h1><h3>Media contacts</h3><p><strong>Olivia Marsh</strong><br>Head of Media Relations, Halden Energy<br>+44 (0)20 7946 0321<br><a href="mailto:olivia@halden.example">olivia@halden.example</a></p>
+       <p><strong>James Whitaker</strong><br>Associate Director, Ridgeway Communications (PR adviser to Halden)<br>+44 (0)7700 900412<br><a href="mailto:jw@ridgeway.example">jw@ridgeway.example</a></p>
+       <p>Press office (24h): +44 (0)20 7946 0300 · <a href="mailto:press@halden.example">press@halden.example</a></p><h3>About Halden Energy</h3><p>Halden Energy plc is an energy company.</p>`,
+      'https://www.halden.example/news/wind',
+    );
+    expect(pr.prospects.map((p) => [p.name, p.title, p.company, p.phones, p.emails])).toEqual([
+      ['Olivia Marsh', 'Head of Media Relations', 'Halden Energy', ['+442079460321'], ['olivia@halden.example']],
+      ['James Whitaker', 'Associate Director', 'Ridgeway Communications', ['+447700900412'], ['jw@ridgeway.example']],
+    ]);
+  });
+});

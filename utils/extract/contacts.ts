@@ -32,20 +32,47 @@ const DEPARTMENT =
  */
 const NOT_A_COMPANY = /@|©|\bhttps?:\/\/|\b(?:no|nr|reg|registration)\.?\s*\d{3,}/i;
 
+/**
+ * Whether what follows a title is a practice, region or department ("Real
+ * Estate", "Global Energy", "North America") rather than a company with such
+ * a word in its name ("Halden Energy", "Ridgeway Communications"): nothing
+ * but department words and connectives is left once those are removed.
+ */
+function isDepartment(s: string): boolean {
+  if (!DEPARTMENT.test(s)) return false;
+  const rest = s
+    .replace(new RegExp(DEPARTMENT.source, 'gi'), ' ')
+    .replace(/\b(?:and|of|the|for|und|et|de|y|del|la|le)\b|[&,/()+.-]/gi, ' ')
+    .trim();
+  return !/[\p{Lu}\p{N}]/u.test(rest) || !/[\p{L}]{2,}/u.test(rest);
+}
+
+/** Whether a phrase is only job and department words ("Head of Sales"), not a name that has one ("Ridgeway Communications"). */
+function isJobOnly(s: string): boolean {
+  if (!JOB_WORDS.test(s)) return false;
+  const rest = s
+    .replace(new RegExp(JOB_WORDS.source, 'gi'), ' ')
+    .replace(new RegExp(DEPARTMENT.source, 'gi'), ' ')
+    .replace(/\b(?:and|of|the|for|to|und|et|de|y|del|la|le)\b|[&,/()+.-]/gi, ' ')
+    .trim();
+  return !/\p{Lu}[\p{L}]/u.test(rest);
+}
+
 export function parseJobLine(line: string): { title: string; company: string } {
   const s = line.replace(/\s+/g, ' ').trim();
   if (!s || s.length > 160 || !JOB_WORDS.test(s)) return { title: '', company: '' };
   const m = TITLE_SEPARATORS.exec(s);
   if (!m) return { title: s, company: '' };
   const title = s.slice(0, m.index).trim();
-  const company = s.slice(m.index + m[0].length).split(TITLE_SEPARATORS)[0]?.trim() ?? '';
+  // "Ridgeway Communications (PR adviser to Halden)": the aside is no part of the name.
+  const company = (s.slice(m.index + m[0].length).split(TITLE_SEPARATORS)[0] ?? '').replace(/\s*\([^)]*\)\s*$/, '').trim();
   if (!JOB_WORDS.test(title) || !company) return { title: s, company: '' };
   // An address, a link, a copyright line or a register/licence number after the title is no company.
   if (NOT_A_COMPANY.test(company)) return { title, company: '' };
   const isAt = /^\s+(?:at|@|chez|bei|bij|en|presso)\s+$/i.test(m[0]);
   if (isAt) return { title, company };
   if (COMPANY_SUFFIX.test(company)) return { title, company };
-  if (DEPARTMENT.test(company) || JOB_WORDS.test(company)) return { title: m[0].includes(',') ? s : title, company: '' };
+  if (isDepartment(company) || isJobOnly(company)) return { title: m[0].includes(',') ? s : title, company: '' };
   if (m[0].includes(',')) {
     const words = company.split(' ');
     return words.length <= 3 && words.every((w) => /^[\p{Lu}\d&]/u.test(w)) ? { title, company } : { title: s, company: '' };

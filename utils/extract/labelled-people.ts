@@ -49,13 +49,16 @@ function nameWithTitle(raw: string, title: string): { name: string; title: strin
   return isPersonName(name, true) ? { name, title: t } : null;
 }
 
+// A line for a desk, not a person: "Press office (24h): …", "Switchboard: …", "Investor relations" — the people's list ends there.
+const DESK_LINE = /^(?:press office|news ?desk|media (?:desk|line|office)|switchboard|general (?:enquiries|inquiries)|investor relations|pressestelle|zentrale|service de presse|standard)\b/i;
+
 /** Lines after a "Media contact" or "Contact:" label, split into the people they name. */
 function contactPeople(first: string, next: string[]): Array<{ name: string; title: string; company: string; lines: string[] }> {
   const people: Array<{ name: string; title: string; company: string; lines: string[] }> = [];
   const lines = [first, ...next].map((l) => l.trim()).filter(Boolean).slice(0, 12);
   let current: (typeof people)[number] | null = null;
   for (const line of lines) {
-    if (current && (MEDIA_LABEL.test(line) || REPRESENTATIVE_LABEL.test(line))) break;
+    if (current && (MEDIA_LABEL.test(line) || REPRESENTATIVE_LABEL.test(line) || DESK_LINE.test(line))) break;
     const hasContact = /@|\[at\]|\(at\)|\d{3}/.test(line);
     const named = !hasContact && line.length <= 120 ? nameWithTitle(line.split(/\s[|–—]\s/)[0]!, '') : null;
     // A second name starts a second person once the first has a way to be reached; before that it is a company line.

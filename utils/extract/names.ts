@@ -50,7 +50,8 @@ const VETO = new Set(['team', 'contact', 'us', 'our', 'the', 'view', 'profile', 
 // Words of organizations and press lines: never in a person's name ("SOURCE Cobaltline Robotics", "Agence Ondine RP").
 const ORG_WORDS = new Set(
   `source inc llc ltd gmbh corp group university company technologies solutions systems software robotics holdings ventures labs
-foundation institute association department newsroom agence agency agentur agencia studio studios consulting partners services`.split(/\s+/),
+foundation institute association department newsroom agence agency agentur agencia studio studios consulting partners services energy solar pharma pharmaceuticals biotech therapeutics logistics freight airlines
+motors insurance bank realty properties communications networks telecom analytics`.split(/\s+/),
 );
 
 /** Whether text written with CJK characters is shaped like a personal name (山田 太郎, 山田太郎). */

@@ -155,9 +155,11 @@ function hostLabel(url: string): string {
 /** Whether a name written with spaces and accents spells a host label ("Atelier Morvan" / ateliermorvan, "Lb Maschinenbau" / lb-maschinenbau). */
 function spellsHost(name: string, label: string): boolean {
   const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/&/g, 'and').replace(/[^a-z0-9]/g, '');
-  const n = fold(name);
   const l = fold(label);
-  return n.length >= 4 && (n === l || (l.startsWith(n) && n.length >= l.length * 0.6) || (n.startsWith(l) && l.length >= n.length * 0.6));
+  // "Bayview & Pine" is bayviewpine.com and "Smith and Jones" may be smithandjones.com.
+  return [fold(name.replace(/&/g, ' ')), fold(name)].some(
+    (n) => n.length >= 4 && (n === l || (l.startsWith(n) && n.length >= l.length * 0.6) || (n.startsWith(l) && l.length >= n.length * 0.6)),
+  );
 }
 
 /** The company of people listed on a page: its organization, unless the page is a platform's or an event's. */
@@ -336,6 +338,30 @@ function blockProspect(block: PersonBlock, url: string, country: CountryCode, co
 }
 
 /**
+ * A number or address printed on several people's cards ("Office: (831)
+ * 555-0100" on every agent) is the organization's, not any one person's.
+ */
+function withoutSharedContacts(prospects: Prospect[], org: OrgCollector, country: CountryCode): Prospect[] {
+  if (prospects.length < 2) return prospects;
+  const count = new Map<string, number>();
+  for (const p of prospects) for (const v of new Set([...p.phones.map((n) => `phones:${n}`), ...p.emails.map((e) => `emails:${e}`)])) count.set(v, (count.get(v) ?? 0) + 1);
+  const shared = new Set([...count].filter(([, n]) => n >= 2).map(([k]) => k));
+  if (!shared.size) return prospects;
+  for (const key of shared) {
+    if (key.startsWith('phones:')) org.addPhone(key.slice(7), 'main', country, true);
+    else org.addEmail(key.slice(7));
+  }
+  const keep = ([key]: [string, unknown]) => !shared.has(key);
+  return prospects.map((p) => ({
+    ...p,
+    phones: p.phones.filter((n) => !shared.has(`phones:${n}`)),
+    emails: p.emails.filter((e) => !shared.has(`emails:${e}`)),
+    provenance: Object.fromEntries(Object.entries(p.provenance).filter(keep)),
+    ...(p.confidence ? { confidence: Object.fromEntries(Object.entries(p.confidence).filter(keep)) } : {}),
+  }));
+}
+
+/**
  * A one-person page repeats the office's number in its header strip or
  * footer and again in the person's box ("Office: (858) 555-0100"): a number
  * also written outside the page's main content is the organization's.
@@ -410,7 +436,7 @@ function findProspects(doc: Document, url: string, country: CountryCode): Extrac
       owned = new Set(all.flatMap((b) => b.elements));
       // Only what can be shown is built; one more tells the caller the page had more.
       const builders = all.slice(0, LIMITS.prospectsPerPage + 1).map((block) => blockProspect(block, url, country, block.kind === 'label' && /^(?:Geschäftsführer|代表)/.test(block.title) ? company || org.name : company, (el) => chrome(el)));
-      prospects = dedupe(builders.map((b) => b.build()));
+      prospects = withoutSharedContacts(dedupe(builders.map((b) => b.build())), org, country);
       if (!prospects.length) {
         // No person block: the page may still be one person's (a profile URL, a "Name - Title" document title, meta author).
         const page = extractPageSignals(doc, url, country, org, chrome).build();

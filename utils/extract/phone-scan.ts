@@ -116,6 +116,13 @@ export function scanPhones(text: string, country?: CountryCode, now: () => numbe
     // A phone has at least five digits.
     if (!/\p{Nd}(?:\P{Nd}{0,4}\p{Nd}){4}/u.test(line)) continue;
     let spans: Array<[number, number]> | null = null;
+    // A line that is only a number in international form ("+44 (0)7700 900412" under a name) is laid out as a phone,
+    // even in a range the matcher calls invalid (reserved fictional ranges, newly opened ones): it only needs to be possible.
+    if (/^\s*\+\d[\d\s().-]{6,24}\d\s*$/.test(line)) {
+      const alone = parsePhoneNumberFromString(line.trim().replace(/\(0\)/, ''));
+      if (alone?.isPossible() && alone.nationalNumber.length >= 7 && !out.has(alone.number)) out.set(alone.number, { number: alone.number, kind: 'phone', labelled: false });
+      continue;
+    }
     for (const { number: parsed, startsAt, endsAt } of findPhoneNumbersInText(line, country)) {
       spans ??= shapeSpans(line);
       if (spans.some(([s, e]) => s < endsAt && startsAt < e)) continue;
