@@ -64,8 +64,10 @@ export function LeadTable(props: {
   syncStates: ReadonlyMap<string, LeadSync>;
   onOpen: (row: LeadRow) => void;
   onDelete: (ids: string[]) => void;
+  /** Each new value gives the focused row the DOM focus again (e.g. after the editor closed). */
+  refocus?: number;
 }) {
-  const { index, shown, sort, onSort, selection, onSelection, focus, onFocus, syncStates, onOpen, onDelete } = props;
+  const { index, shown, sort, onSort, selection, onSelection, focus, onFocus, syncStates, onOpen, onDelete, refocus } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
   const gridRef = useRef<HTMLDivElement>(null);
   // Set by a key press inside the grid: then the focused row also gets DOM focus once rendered.
@@ -84,17 +86,31 @@ export function LeadTable(props: {
   useEffect(() => {
     if (!keyboard.current || focus < 0 || focus >= shown.length) return;
     virtualizer.scrollToIndex(focus, { align: 'auto' });
+    return focusRowSoon(focus);
+  }, [focus, shown]);
+  // Asked from outside (the editor closed): the focused row takes the focus back.
+  useEffect(() => {
+    if (!refocus || focus < 0 || focus >= shown.length) return;
+    keyboard.current = true;
+    virtualizer.scrollToIndex(focus, { align: 'auto' });
+    return focusRowSoon(focus);
+  }, [refocus]);
+
+  /** Focuses the row at `pos` once it is rendered (a few frames at most); returns a canceller. */
+  function focusRowSoon(pos: number): () => void {
     let frames = 0;
+    let handle = 0;
     const tryFocus = () => {
       // Only while the user is in the table: never take the focus from the editor or a filter.
       const active = document.activeElement;
       if (active && active !== document.body && !gridRef.current?.contains(active)) return;
-      const el = scrollRef.current?.querySelector<HTMLElement>(`[data-pos="${focus}"]`);
+      const el = scrollRef.current?.querySelector<HTMLElement>(`[data-pos="${pos}"]`);
       if (el) el.focus({ preventScroll: true });
-      else if (++frames < 5) requestAnimationFrame(tryFocus);
+      else if (++frames < 10) handle = requestAnimationFrame(tryFocus);
     };
-    requestAnimationFrame(tryFocus);
-  }, [focus, shown]);
+    handle = requestAnimationFrame(tryFocus);
+    return () => cancelAnimationFrame(handle);
+  }
 
   const onKeyDown = (e: KeyboardEvent) => {
     const toggle = e.ctrlKey || e.metaKey;

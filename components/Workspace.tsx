@@ -169,9 +169,10 @@ export function Workspace(props: {
     if (lead) setEditing(lead);
     else setMessage({ ok: false, text: 'That lead is no longer stored.' });
   };
+  const [refocus, setRefocus] = useState(0);
   const closeEditor = () => {
     setEditing(undefined);
-    requestAnimationFrame(() => document.querySelector<HTMLElement>('.lead-grid-row[tabindex="0"]')?.focus());
+    setRefocus((n) => n + 1);
   };
   // The same edit rules as the popup: another window's changes to other fields are merged, the same field is refused.
   const update = async (lead: Lead, base: Lead): Promise<SaveOutcome> => {
@@ -343,6 +344,7 @@ export function Workspace(props: {
           syncStates={syncStates}
           onOpen={(r) => void open(r).catch(fail('Could not open the lead'))}
           onDelete={(ids) => void remove(ids).catch(fail('Could not delete'))}
+          refocus={refocus}
         />
         {editing && (
           <aside className="ws-editor" aria-label={`Edit ${rowLabel({ name: editing.name, email: editing.emails[0] ?? '' })}`} onKeyDown={(e) => e.key === 'Escape' && closeEditor()}>
