@@ -8,6 +8,7 @@ import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { crmSyncBench } from './bench/crm-sync';
 import { hostileStructuredBench } from './bench/hostile-structured';
+import { filesBench } from './bench/files';
 import { popupBench } from './bench/popup';
 import { workspaceBench } from './bench/workspace';
 import { toCsv } from '../utils/export/csv';
@@ -77,6 +78,8 @@ if (process.env.BENCH_NO_BROWSER) {
   // Real Chromium with the built extension; skip with BENCH_NO_BROWSER=1.
   rows.push(...(await popupBench()));
   rows.push(...(await workspaceBench()));
+  // Import/export of 50,000 leads through the options page; BENCH_NO_FILES=1 skips (it takes a few minutes).
+  if (!process.env.BENCH_NO_FILES) rows.push(...(await filesBench()));
   rows.push(...(await benchCapture()));
 } else {
   console.log('(no build at .output/chrome-mv3: run `npm run build` for the popup and capture rows)');

@@ -1,6 +1,6 @@
 // Issue 6 item 3 (and the URL rule at every boundary): one odd record never sinks an import; only http(s) links are kept.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { checkBackupFileSize, MAX_BACKUP_BYTES, parseBackup, toBackupJson } from '@/utils/leads/backup';
+import { MAX_BACKUP_BYTES, parseBackup, toBackupJson } from '@/utils/leads/backup';
 import { toCsv } from '@/utils/export/csv';
 import { toVCards } from '@/utils/export/vcard';
 import { repairLead } from '@/utils/leads/repair';
@@ -59,9 +59,8 @@ describe('importing a file with odd records', () => {
     expect(r4).toMatchObject({ tags: ['ok'], emails: ['fine@x.example', 'm@x.example'] });
   });
 
-  it('checks the file size before reading the file', () => {
-    expect(checkBackupFileSize(1024)).toEqual({ ok: true });
-    expect(checkBackupFileSize(MAX_BACKUP_BYTES + 1)).toMatchObject({ ok: false, error: expect.stringMatching(/larger than 50 MB/) });
+  it('the in-memory reader sends text over its limit to the streaming import', () => {
+    expect(parseBackup(' '.repeat(MAX_BACKUP_BYTES + 1))).toMatchObject({ ok: false, error: expect.stringMatching(/larger than 50 MB: read it with the streaming import/) });
   });
 
   it('repairLead never throws on junk', () => {

@@ -89,6 +89,8 @@ const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
 // Where a spreadsheet may start a new cell or line when the file is opened with another separator.
 const BREAKS = /(\r\n|\n|\r|,|;|\t)/;
 
+// Any character that can start a formula or a new cell; a value without one is left as is.
+const ANY_TRIGGER = /[=+\-@\t\r\n,;\uFF1D\uFF0B\uFF0D\uFF20]/;
 // After a separator, spaces before a formula sign are trimmed by some spreadsheets' import.
 const SPACED_FORMULA = /^( +)([=+\-@\uFF1D\uFF0B\uFF0D\uFF20])/;
 
@@ -106,6 +108,8 @@ function neutralisePart(part: string, afterBreak: boolean): string {
  * locales) starts a new cell there and evaluates it.
  */
 export function neutraliseFormula(value: string): string {
+  // Most cells hold none of these characters: nothing to split.
+  if (!ANY_TRIGGER.test(value)) return value;
   const parts = value.split(BREAKS);
   const out = parts.map((part, i) => (i % 2 === 0 ? neutralisePart(part, i > 0) : part)).join('');
   // A field starting with a separator is caught here: its first part is empty.

@@ -91,7 +91,8 @@ export async function exportLeads(
   const writer = writerFor(format, options);
   const slicer = timeSlicer(options.sliceMs);
   const total = options.total ?? (Array.isArray(source) ? source.length : undefined);
-  const parts: string[] = [];
+  // Each slice becomes its own Blob: encoding all the text at the end would be one long task.
+  const parts: Blob[] = [];
   let pending = writer.head();
   let count = 0;
   for await (const page of asPages(source)) {
@@ -99,7 +100,7 @@ export async function exportLeads(
       if (options.signal?.aborted) throw abortError();
       pending += writer.lead(lead, count++);
       if ((count & 15) === 0 && slicer.due()) {
-        parts.push(pending);
+        parts.push(new Blob([pending]));
         pending = '';
         options.onProgress?.(count, total);
         await slicer.pause();
@@ -107,7 +108,7 @@ export async function exportLeads(
     }
   }
   if (options.signal?.aborted) throw abortError();
-  parts.push(pending + writer.tail(count));
+  parts.push(new Blob([pending + writer.tail(count)]));
   options.onProgress?.(count, total);
   return { blob: new Blob(parts, { type: EXPORT_MIME[format] }), count };
 }

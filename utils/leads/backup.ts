@@ -7,7 +7,10 @@ import type { Lead } from './schema';
 export const BACKUP_APP = 'prospect-scout';
 /** Version of the backup format written by {@link toBackupJson}. */
 export const BACKUP_VERSION = 1;
-/** Larger files are refused before parsing: no real backup comes near it, and parsing one would freeze the page. */
+/**
+ * Largest text {@link parseBackup} reads in one piece. Files of any size go
+ * through the streaming import (`import-stream.ts`), which the options page uses.
+ */
 export const MAX_BACKUP_BYTES = 50 * 1024 * 1024;
 
 /** The backup file: a header and the leads, each checked on its own so one bad record cannot sink the rest. */
@@ -42,22 +45,12 @@ export type ParsedBackup =
   | { ok: false; error: string };
 
 /**
- * Checks a file's size before it is read: a file over
- * {@link MAX_BACKUP_BYTES} is refused with a message, and never loaded into memory.
- */
-export function checkBackupFileSize(size: number): { ok: true } | { ok: false; error: string } {
-  return size > MAX_BACKUP_BYTES
-    ? { ok: false, error: `The file is ${(size / 1024 / 1024).toFixed(0)} MB, larger than ${MAX_BACKUP_BYTES / 1024 / 1024} MB; it is not a Prospect Scout backup.` }
-    : { ok: true };
-}
-
-/**
- * Reads a JSON backup, or a plain JSON array of leads (what
+ * Reads a JSON backup held in memory, or a plain JSON array of leads (what
  * `npm run extract` prints). Never throws: a file that is not a backup
  * gets a clear error, and invalid records are listed, not silently dropped.
  */
 export function parseBackup(text: string): ParsedBackup {
-  if (text.length > MAX_BACKUP_BYTES) return { ok: false, error: `The file is larger than ${MAX_BACKUP_BYTES / 1024 / 1024} MB; it is not a Prospect Scout backup.` };
+  if (text.length > MAX_BACKUP_BYTES) return { ok: false, error: `The file is larger than ${MAX_BACKUP_BYTES / 1024 / 1024} MB: read it with the streaming import (importBackupStream).` };
   let data: unknown;
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));

@@ -1,0 +1,131 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { toBackupJson } from '@/utils/leads/backup';
+import { importBackupStream, type ImportProgress } from '@/utils/leads/import-stream';
+import { importLeads, listLeads, openLeadDb, restoreLeads, type LeadDb } from '@/utils/leads/store';
+import { makeLead } from './helpers';
+
+let db: LeadDb;
+let n = 0;
+beforeEach(async () => {
+  db = await openLeadDb(`import-stream-${++n}`);
+});
+afterEach(() => db.close());
+
+const jan = new Date('2026-01-01T00:00:00Z');
+const people = (count: number, from = 0) =>
+  Array.from({ length: count }, (_, i) => makeLead({ id: `p-${from + i}`, name: `Person ${from + i} Ünicode`, emails: [`p${from + i}@acme.example`], note: `note ${i} "quoted", {braces}` }, jan));
+const blobOf = (text: string) => new Blob([text], { type: 'application/json' });
+
+describe('streaming backup import', () => {
+  it('imports every record of a backup in batches, with progress up to the whole file', async () => {
+    const file = blobOf(toBackupJson(people(450), jan));
+    const seen: ImportProgress[] = [];
+    const report = await importBackupStream(db, file, { batchSize: 100, sliceMs: 0, onProgress: (p) => seen.push(p) });
+    expect(report).toMatchObject({ status: 'done', records: 450, created: 450, updated: 0, unchanged: 0, skipped: [], conflicts: [] });
+    expect(await db.count('leads')).toBe(450);
+    const written = seen.map((p) => p.written);
+    expect(written).toEqual([...written].sort((a, b) => a - b));
+    expect(seen.at(-1)).toEqual({ bytesRead: file.size, totalBytes: file.size, records: 450, written: 450 });
+    // importing the same file again changes nothing
+    expect(await importBackupStream(db, file, { batchSize: 100 })).toMatchObject({ status: 'done', created: 0, unchanged: 450 });
+  });
+
+  it('lists bad records with their place in the file and imports the rest; repairs are reported', async () => {
+    const good = people(3);
+    const text = toBackupJson(good, jan).replace(
+      '"leads": [',
+      `"leads": [\n    "nonsense",\n    {"name": "No id or dates", "website": "javascript:alert(1)"},\n    {"id": "x", "emails": tru},\n    [1, 2],`,
+    );
+    const report = await importBackupStream(db, blobOf(text));
+    expect(report.status).toBe('done');
+    expect(report.records).toBe(7);
+    expect(report.created).toBe(4);
+    expect(report.skipped).toEqual([
+      { index: 0, reason: 'not a lead (a string)' },
+      { index: 2, reason: 'not valid JSON' },
+      { index: 3, reason: 'not a lead (a list)' },
+    ]);
+    expect(report.repaired.map((r) => r.index)).toEqual([1]);
+    expect((await listLeads(db)).map((l) => l.name).sort()).toEqual(['No id or dates', ...good.map((l) => l.name)].sort());
+  });
+
+  it('reads the extraction CLI output (a bare list)', async () => {
+    const report = await importBackupStream(db, blobOf(JSON.stringify(people(5))));
+    expect(report).toMatchObject({ status: 'done', created: 5 });
+  });
+
+  it('writes nothing from a file that is not a backup, or from a newer format', async () => {
+    for (const [text, error] of [
+      [JSON.stringify({ app: 'other', version: 1, leads: people(2) }), /not a Prospect Scout backup/],
+      [JSON.stringify({ app: 'prospect-scout', version: 99, leads: people(2) }), /newer Prospect Scout \(format 99\)/],
+      ['hello', /not valid JSON \(the file does not start with \{ or \[\)/],
+      [JSON.stringify({ app: 'prospect-scout', version: 1 }), /not a Prospect Scout backup/],
+      [JSON.stringify({ leads: people(2), app: 'other', version: 1 }), /not a Prospect Scout backup/],
+    ] as const) {
+      const report = await importBackupStream(db, blobOf(text));
+      expect(report.status).toBe('failed');
+      expect(report.error).toMatch(error);
+    }
+    expect(await db.count('leads')).toBe(0);
+  });
+
+  it('a cut-off file: the complete records before the cut are imported and the report says the file ends early', async () => {
+    const text = toBackupJson(people(10), jan);
+    const cut = text.slice(0, text.indexOf('"p-7"'));
+    const report = await importBackupStream(db, blobOf(cut), { batchSize: 4 });
+    expect(report).toMatchObject({ status: 'failed', records: 7, created: 7 });
+    expect(report.error).toMatch(/ends early/);
+    const tiny = await importBackupStream(db, blobOf(text.slice(0, 200)));
+    expect(tiny).toMatchObject({ status: 'failed', records: 0 });
+  });
+
+  it('cancel stops after the batch being written; importing again completes it', async () => {
+    const file = blobOf(toBackupJson(people(600), jan));
+    const ctrl = new AbortController();
+    const report = await importBackupStream(db, file, { batchSize: 50, sliceMs: 0, signal: ctrl.signal, onProgress: (p) => p.written >= 100 && ctrl.abort() });
+    expect(report.status).toBe('cancelled');
+    const kept = await db.count('leads');
+    expect(kept).toBeGreaterThanOrEqual(100);
+    expect(kept).toBeLessThan(600);
+    expect(kept % 50).toBe(0);
+    const again = await importBackupStream(db, file);
+    expect(again).toMatchObject({ status: 'done', created: 600 - kept, unchanged: kept });
+  });
+});
+
+describe('importLeads in one call equals importing record by record', () => {
+  it('with duplicates inside the file, shared emails and profiles, and matches against saved leads', async () => {
+    const saved = [
+      makeLead({ id: 's1', name: 'Ada Lovelace', emails: ['ada@x.example'] }, jan),
+      makeLead({ id: 's2', name: 'Alan Turing', profiles: { linkedin: 'https://www.linkedin.com/in/alan', x: '', github: '', other: [] } }, jan),
+    ];
+    const feb = new Date('2026-02-01T00:00:00Z');
+    const file = [
+      makeLead({ id: 'f1', name: 'Ada Lovelace', emails: ['ada@x.example', 'ada2@x.example'], tags: ['a'] }, feb),
+      makeLead({ id: 'f2', name: 'Ada King', emails: ['ada2@x.example'], tags: ['b'] }, feb),
+      makeLead({ id: 'f3', name: 'Alan Turing', emails: ['alan@x.example'], profiles: { linkedin: 'https://www.linkedin.com/in/alan', x: '', github: '', other: [] } }, feb),
+      makeLead({ id: 'f4', name: 'Grace Hopper', emails: ['grace@x.example'] }, feb),
+      makeLead({ id: 'f4', name: 'Someone Else', emails: ['else@x.example'] }, feb),
+      makeLead({ id: 'f5', name: 'Grace Hopper', emails: ['grace@x.example'], note: 'second copy' }, feb),
+      makeLead({ id: 's1', name: 'Bob Other', emails: ['bob@x.example'] }, feb),
+    ];
+    const content = async (d: LeadDb) =>
+      (await listLeads(d)).map((l) => JSON.stringify([l.name, l.emails, l.profiles, l.tags, l.note, l.id.length > 10 ? 'new-id' : l.id])).sort();
+    await restoreLeads(db, saved);
+    const together = await importLeads(db, file, feb);
+    const other = await openLeadDb(`import-seq-${n}`);
+    await restoreLeads(other, saved);
+    const one = { created: 0, updated: 0, unchanged: 0, conflicts: 0, skipped: 0 };
+    for (const lead of file) {
+      const s = await importLeads(other, [lead], feb);
+      one.created += s.created;
+      one.updated += s.updated;
+      one.unchanged += s.unchanged;
+      one.conflicts += s.conflicts.length;
+      one.skipped += s.skipped.length;
+    }
+    expect({ ...together, conflicts: together.conflicts.length, skipped: together.skipped.length }).toEqual(one);
+    expect(await content(db)).toEqual(await content(other));
+    other.close();
+  });
+});
