@@ -168,3 +168,30 @@ describe('pages unlike the own corpus', () => {
     ]);
   });
 });
+
+describe('schedules, credentials and firm names', () => {
+  it('reads people linked to their speaker pages with the company in brackets, also for a group of names', () => {
+    const html = `<h1>Schedule</h1><div class="session"><h3><a href="/2025/talks/a">Data contracts</a></h3><p><a href="/2025/speakers/aisha-bello">Aisha Bello</a> (Lumenbank)</p></div>
+      <div class="session"><h3><a href="/2025/talks/b">Iceberg</a></h3><p><a href="/2025/speakers/tom-wexler">Tom Wexler</a> &amp; <a href="/2025/speakers/yuki-sato">Yuki Sato</a> (Harborline)</p></div>
+      <aside class="related"><a href="/speakers/old-friend">Old Friend Person</a></aside>`;
+    const { prospects } = extractHtml(html, 'https://conf.example/2025/schedule');
+    expect(prospects.map((p) => [p.name, p.company])).toEqual([
+      ['Aisha Bello', 'Lumenbank'],
+      ['Tom Wexler', 'Harborline'],
+      ['Yuki Sato', 'Harborline'],
+    ]);
+  });
+
+  it('leaves credentials out of names, takes the legal name from the title and practice areas are not companies', () => {
+    const card = (n: string, t: string, tel: string) => `<div class="card"><h3>${n}</h3><p>${t}</p><a href="tel:${tel}">${tel}</a></div>`;
+    const { prospects } = extractHtml(
+      `<title>Our Partners | Brennan, Okafor &amp; Vale LLP – Certified Public Accountants</title><div>${card('Adaeze N. Okafor, CPA, CFE', 'Partner, Audit &amp; Assurance', '6175550101')}${card('Javier R. Montoya, CPA/PFS', 'Partner, Private Client &amp; Wealth Advisory', '5085550138')}</div>`,
+      'https://www.bovcpa.com/about/our-partners/',
+    );
+    expect(prospects.map((p) => [p.name, p.title, p.company, p.location])).toEqual([
+      ['Adaeze N. Okafor', 'Partner, Audit & Assurance', 'Brennan, Okafor & Vale LLP', ''],
+      ['Javier R. Montoya', 'Partner, Private Client & Wealth Advisory', 'Brennan, Okafor & Vale LLP', ''],
+    ]);
+    expect(isPersonName('Columbus Headquarters')).toBe(false);
+  });
+});

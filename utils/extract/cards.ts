@@ -121,7 +121,7 @@ function locationInCard(card: Element, name = ''): string {
   if (labelled) return labelled;
   // "Austin, TX" on a line of its own under the job line; an inverted name ("Doe, Jane") is the person, not a place.
   const lines = visibleText(card, 1500).split('\n').slice(0, 12);
-  return lines.find((l) => isLocationLine(l) && !(name && sameWords(l, name))) ?? '';
+  return lines.find((l) => isLocationLine(l) && !(name && (sameWords(l, name) || l.includes(name)))) ?? '';
 }
 
 function sameWords(a: string, b: string): boolean {
@@ -401,6 +401,51 @@ function listLineBlocks(doc: Document): PersonBlock[] {
   return out;
 }
 
+// Paths of pages about one person on a site: speaker, team, staff, author and bio pages.
+const PERSON_PATH = /\/(?:speakers?|people|person|team|staff|authors?|profiles?|members?|attorneys|lawyers|professionals|experts?|faculty|guests?|bios?|referenten|intervenants|ponentes)\/[^/?#]+\/?(?:[?#]|$)/i;
+const ASIDE = 'aside, [class*="related" i], [class*="recommend" i], [class*="sidebar" i], [class*="comment" i]';
+
+/**
+ * People named only by links to their own pages, as schedules and line-ups
+ * write them: "<a href="/speakers/aisha-bello">Aisha Bello</a> (Lumenbank)",
+ * "A &amp; B (Harborline)". Counts when at least three different people are
+ * linked that way outside site chrome and sidebars; the company is the
+ * bracket after the name (or after the group of names it closes).
+ */
+function personLinkBlocks(doc: Document, url: string): PersonBlock[] {
+  const found = new Map<string, PersonBlock>();
+  const links = [...doc.querySelectorAll('a[href]')].slice(0, MAX_ANCHORS).filter((a) => {
+    const href = a.getAttribute('href') ?? '';
+    let path = '';
+    try {
+      path = new URL(href, url).pathname;
+    } catch {
+      return false;
+    }
+    return PERSON_PATH.test(path) && !a.closest(CHROME) && !a.closest(ASIDE);
+  });
+  for (const a of links) {
+    const name = personNameOf(a);
+    if (!name || found.has(name.toLowerCase())) continue;
+    found.set(name.toLowerCase(), { name, title: '', company: companyAfter(a, links), location: '', elements: [], kind: 'list' });
+    if (found.size > MAX_CARDS) break;
+  }
+  return found.size >= 3 ? [...found.values()] : [];
+}
+
+/** The "(Company)" written after a person link, or after the group of linked names it belongs to ("A & B (Harborline)"). */
+function companyAfter(a: Element, links: Element[]): string {
+  for (let n: Node | null = a.nextSibling, hops = 0; n && hops < 8; n = n.nextSibling, hops++) {
+    if (n.nodeType === 3) {
+      const t = n.nodeValue ?? '';
+      const m = /^\s*[(（]([^()（）]{2,60})[)）]/.exec(t);
+      if (m) return m[1]!.trim();
+      if (!/^\s*(?:&|and|und|et|y|,)?\s*$/i.test(t)) return '';
+    } else if (n.nodeType === 1 && !links.includes(n as Element)) return '';
+  }
+  return '';
+}
+
 /**
  * Finds the people a page lists without structured data: table rows,
  * definition lists, repeated cards and list items. Each block keeps the
@@ -413,9 +458,10 @@ export function findPersonBlocks(doc: Document, url: string): PersonBlock[] {
   const taken = new Set<Element>([...tables, ...dls].flatMap((b) => b.elements));
   const cards = cardBlocks(doc, url, taken);
   const lines = listLineBlocks(doc).filter((b) => !cards.some((c) => c.elements.some((e) => e.contains(b.elements[0]!) || b.elements[0]!.contains(e))));
+  const linked = personLinkBlocks(doc, url);
   const out: PersonBlock[] = [];
   const seen = new Set<string>();
-  for (const b of [...tables, ...dls, ...cards, ...lines]) {
+  for (const b of [...tables, ...dls, ...cards, ...lines, ...linked]) {
     const key = b.name.toLowerCase();
     if (seen.has(key)) continue;
     seen.add(key);

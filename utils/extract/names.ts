@@ -39,6 +39,8 @@ export function cleanPersonName(raw: string): string {
   s = s.replace(/\s*\b(?:Status is|Online|Offline|Verified|Premium|Open to work)\b.*$/i, '');
   s = s.replace(/^(?:By|Von|Par|Por|Di|Door|Written by|Posted by|Author:|About|Meet|Contact|Über|À propos de|Kontakt)\s+/i, '');
   s = s.replace(/[\s,;:|•·–—-]+$/, '').trim();
+  // Credentials after the name are not part of it: "Adaeze N. Okafor, CPA, CFE", "Jane Doe, PhD".
+  s = s.replace(/(?:,\s*(?:[A-Z]{2,6}(?:\/[A-Z]{2,6})*|Ph\.?\s?D\.?|M\.?D\.?|J\.?D\.?|Esq\.?|MBA|MSc|LL\.?M\.?))+$/, '').trim();
   // Directories sort by family name: "Sorensen, Helena" is Helena Sorensen; "Jane Doe, PhD" keeps its order.
   const inverted = /^([\p{Lu}][\p{L}'’-]+(?:[\s-][\p{Lu}][\p{L}'’-]+)?),\s*([\p{Lu}][\p{L}'’-]+(?:\s[\p{Lu}][\p{L}'’.-]*)*)$/u.exec(s);
   if (inverted && !DEGREE.test(inverted[2]!) && !/\s/.test(inverted[1]!.trim()) ) return `${inverted[2]} ${inverted[1]}`;
@@ -51,7 +53,7 @@ const VETO = new Set(['team', 'contact', 'us', 'our', 'the', 'view', 'profile', 
 const ORG_WORDS = new Set(
   `source inc llc ltd gmbh corp group university company technologies solutions systems software robotics holdings ventures labs
 foundation institute association department newsroom agence agency agentur agencia studio studios consulting partners services energy solar pharma pharmaceuticals biotech therapeutics logistics freight airlines
-motors insurance bank realty properties communications networks telecom analytics`.split(/\s+/),
+motors insurance bank realty properties communications networks telecom analytics headquarters hq branch campus`.split(/\s+/),
 );
 
 /** Whether text written with CJK characters is shaped like a personal name (山田 太郎, 山田太郎). */

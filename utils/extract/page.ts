@@ -95,6 +95,9 @@ export function orgName(doc: Document, url: string): string {
   const label = hostLabel(url);
   const spelled = label.length >= 4 ? parts.find((p) => p.length <= 60 && spellsHost(p, label)) : undefined;
   if (spelled) return spelled;
+  // A legal name in the title ("Brennan, Okafor & Vale LLP – Certified Public Accountants") beats a tagline after it.
+  const legalPart = parts.find((p) => p.length <= 60 && LEGAL_SUFFIX.test(p));
+  if (legalPart) return legalPart;
   const last = parts.length > 1 ? parts.at(-1)! : '';
   // "Harbourside Dental Group" looks like a name by its shape; an organization word says otherwise.
   if (last && last.length <= 60 && (!isPersonName(last) || ORG_WORD.test(last))) return last;
