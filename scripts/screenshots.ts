@@ -78,6 +78,15 @@ try {
   await options.getByText('5 saved leads.').waitFor();
   await options.screenshot({ path: 'docs/options.png' });
 
+  const ws = await context.newPage();
+  await ws.setViewportSize({ width: 1280, height: 420 });
+  await ws.goto(`chrome-extension://${id}/workspace.html`);
+  await ws.getByText('5 of 5 leads').waitFor();
+  const wsRows = ws.getByRole('grid', { name: 'Leads' }).getByRole('row').filter({ has: ws.getByRole('gridcell') });
+  await wsRows.nth(1).click();
+  await wsRows.nth(3).click({ modifiers: ['Shift'] });
+  await ws.screenshot({ path: 'docs/workspace.png' });
+
   mkdirSync('docs/store', { recursive: true });
   await storeShot(context, `${origin}/person-jsonld.html`, popupPng, 'One click reads the prospect on the page: name, title, company, emails, phones, profiles.', 'docs/store/1-capture.png');
   await storeShot(context, `${origin}/team-page.html`, savedPng, 'Saved leads stay on your machine: search, filter by tag, edit, delete.', 'docs/store/2-saved-leads.png');
