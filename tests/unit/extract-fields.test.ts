@@ -195,3 +195,18 @@ describe('schedules, credentials and firm names', () => {
     expect(isPersonName('Columbus Headquarters')).toBe(false);
   });
 });
+
+describe('German team cards', () => {
+  it('drops academic degrees before a name, reads a "Funktion:" line and trusts the shown number over a broken tel: link', () => {
+    const card = (n: string, f: string, tel: string, shown: string) =>
+      `<div class="w"><div class="c"><h3>${n}</h3></div><ul><li><strong>Funktion:</strong> ${f}</li><li><a href="tel:${tel}"><strong>Telefon:</strong> ${shown}</a></li></ul></div>`;
+    const { prospects } = extractHtml(
+      `<html lang="de"><body><h1>Ihre Ansprechpartner</h1><div>${card('Dipl.-Ing. (FH) Matthias Kestner', 'Geschäftsführer', '+498999998210', '089 99998-210')}${card('Sabine Hollmann', 'Geschäftsführerin', '0899999822', '089 99998-220')}</div></body></html>`,
+      'https://www.kh.example/team/',
+    );
+    expect(prospects.map((p) => [p.name, p.title, p.phones])).toEqual([
+      ['Matthias Kestner', 'Geschäftsführer', ['+498999998210']],
+      ['Sabine Hollmann', 'Geschäftsführerin', ['+498999998220']],
+    ]);
+  });
+});

@@ -68,9 +68,11 @@ export function personNameOf(el: Element | null | undefined): string {
   return alone && isPersonName(alone) ? alone : '';
 }
 
+const JOB_LABEL = /^(?:funktion|position|titel|title|job title|role|rolle|poste|fonction|cargo|puesto|役職)\s*[:：]\s*/i;
+
 /** Splits "Title at Company" but only reads a line as a job when it is short and has a job word. */
 function jobOf(text: string): { title: string; company: string } {
-  let line = text.split('\n')[0]?.trim() ?? '';
+  let line = (text.split('\n')[0]?.trim() ?? '').replace(JOB_LABEL, '');
   // A bio paragraph starts with the job: "VP of Revenue Operations at Quorum Health. Previously led …".
   if (line.length > 100) line = line.split(/(?<=[\p{Ll})])\.\s+(?=\p{Lu})/u)[0] ?? line;
   if (!line || line.length > 160 || /^(?:by|von|par)\s/i.test(line)) return { title: '', company: '' };
@@ -101,6 +103,11 @@ function jobInCard(card: Element, nameEl: Element | null, name: string): { title
     const rest = line.slice(line.indexOf(name) + name.length).replace(/^[\s,;:|•·–—-]+/, '');
     const job = jobOf(rest.split(/\s{2,}|\s[|•·]\s/)[0] ?? '');
     if (job.title) return job;
+    // Or on one of the next lines, perhaps labelled: "Funktion: Geschäftsführerin", "Position: Partner".
+    for (const next of rest ? [] : lines.slice(at + 1, at + 4)) {
+      const labelled = jobOf(next);
+      if (labelled.title) return labelled;
+    }
   }
   return { title: '', company: '' };
 }

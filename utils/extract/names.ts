@@ -19,7 +19,8 @@ vice manager senior junior engineer engineering sales marketing operations finan
 lecturer researcher emeritus practice practices area areas industries industry insights capabilities expertise award awards
 recognition education related featured latest popular recent posts article articles comments reply edit tweet likes followers
 following repositories repository fork forks sponsor organization organizations pinned achievements
-united kingdom states republic emirates island islands source newsroom technologies robotics software systems solutions
+united kingdom states republic emirates island islands ihr ihre ihren unser unsere unseren ansprechpartner ansprechpartnerin
+mitarbeiter geschäftsleitung votre vos nos notre interlocuteurs interlocuteur nuestro nuestra nuestros equipo contacto source newsroom technologies robotics software systems solutions
 holdings ventures labs foundation association`.split(/\s+/),
 );
 
@@ -38,6 +39,8 @@ export function cleanPersonName(raw: string): string {
   s = s.replace(/\s*\((?:she|he|they|her|him|them|ze)\/[a-z/]+\)/gi, '');
   s = s.replace(/\s*\b(?:Status is|Online|Offline|Verified|Premium|Open to work)\b.*$/i, '');
   s = s.replace(/^(?:By|Von|Par|Por|Di|Door|Written by|Posted by|Author:|About|Meet|Contact|Über|À propos de|Kontakt)\s+/i, '');
+  // German academic degrees written before the name ("Dipl.-Ing. (FH) Matthias Kestner", "Dr.-Ing.", "Mag.") are not part of it.
+  s = s.replace(/^(?:(?:Dipl\.-[\p{L}]+\.?|Dr\.-Ing\.|Mag\.|B\.\s?(?:Sc|A)\.|M\.\s?(?:Sc|A)\.)\s*(?:\((?:FH|TU|Univ\.?)\)\s*)?)+/u, '');
   s = s.replace(/[\s,;:|•·–—-]+$/, '').trim();
   // Credentials after the name are not part of it: "Adaeze N. Okafor, CPA, CFE", "Jane Doe, PhD".
   s = s.replace(/(?:,\s*(?:[A-Z]{2,6}(?:\/[A-Z]{2,6})*|Ph\.?\s?D\.?|M\.?D\.?|J\.?D\.?|Esq\.?|MBA|MSc|LL\.?M\.?))+$/, '').trim();
