@@ -17,16 +17,7 @@ const CRM_HOSTS = ['https://api.hubapi.com/*', 'https://*.pipedrive.com/*', 'htt
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   vite: () => ({
-    resolve: {
-      alias: [
-        { find: /^@wxt-dev\/browser$/, replacement: '@wxt-dev/webextension-polyfill/browser' },
-        // The UI is written against React's API and runs on Preact's compat layer: ~12 KiB gzip instead of
-        // react-dom's ~64, which the popup compiles on every open (issue 8: popup JS <= 150 KiB gzip).
-        { find: /^react-dom\/client$/, replacement: 'preact/compat/client' },
-        { find: /^react(-dom)?$/, replacement: 'preact/compat' },
-        { find: /^react\/jsx-(dev-)?runtime$/, replacement: 'preact/jsx-runtime' },
-      ],
-    },
+    resolve: { alias: [{ find: /^@wxt-dev\/browser$/, replacement: '@wxt-dev/webextension-polyfill/browser' }] },
   }),
   ...(crmTest && { outDirTemplate: '{{browser}}-mv{{manifestVersion}}-crm-test' }),
   manifest: ({ browser, manifestVersion }) => ({

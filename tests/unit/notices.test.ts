@@ -9,7 +9,7 @@ describe('third-party notices', () => {
 
   it('cover every package the builds bundle, with its licence text', () => {
     const text = readFileSync(NOTICES_FILE, 'utf8');
-    for (const name of ['preact', '@tanstack/react-virtual', 'libphonenumber-js', 'zod', 'idb', 'webextension-polyfill', 'wxt']) {
+    for (const name of ['react', 'react-dom', 'scheduler', 'libphonenumber-js', 'zod', 'idb', 'webextension-polyfill', 'wxt']) {
       expect(text).toMatch(new RegExp(`^${name} \\d+\\.\\d+\\.\\d+\\nLicense: `, 'm'));
     }
     expect(text).toContain('Apache License');
