@@ -222,16 +222,17 @@ type ReadStore = IDBPObjectStore<ProspectScoutDB, ['leads'], 'leads', 'readonly'
  */
 async function matchIn(store: ReadStore, incoming: Pick<Lead, 'emails' | 'profiles' | 'id' | 'name'>): Promise<{ same: Lead[]; conflicts: IdentityConflict[] }> {
   const found = new Map<string, { lead: Lead; shared: string; kind: 'id' | 'email' | 'profile' }>();
-  const byId = await store.get(incoming.id);
-  const idLead = byId ? fromStored(byId) : undefined;
-  if (idLead) found.set(idLead.id, { lead: idLead, shared: idLead.id, kind: 'id' });
   const keys = identityKeys(incoming);
   const lookups = [
     ...keys.emails.map((k) => ['by-email', k, 'email'] as const),
     ...keys.profiles.map((k) => ['by-profile', k, 'profile'] as const),
   ];
-  for (const [index, key, kind] of lookups) {
-    const hits = (await store.index(index).getAll(key)).map(fromStored).filter((l): l is Lead => !!l);
+  // Every request goes out at once (one round trip to the database, not one per key); results are read in order.
+  const [byId, hitLists] = await Promise.all([store.get(incoming.id), Promise.all(lookups.map(([index, key]) => store.index(index).getAll(key)))]);
+  const idLead = byId ? fromStored(byId) : undefined;
+  if (idLead) found.set(idLead.id, { lead: idLead, shared: idLead.id, kind: 'id' });
+  for (const [i, [, key, kind]] of lookups.entries()) {
+    const hits = hitLists[i]!.map(fromStored).filter((l): l is Lead => !!l);
     const shared = hits.some((a, i) => hits.some((b, j) => j > i && namesConflict(a.name, b.name)));
     for (const hit of hits) {
       if (shared && (!incoming.name || namesConflict(hit.name, incoming.name))) continue;
