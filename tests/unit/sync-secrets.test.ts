@@ -1,4 +1,4 @@
-// Secrets (OAuth access/refresh tokens, API tokens) stay in the syncSecrets store: never in exports, the log, entries, targets or messages.
+// Sync secrets: tokens stay in syncSecrets (never in exports, the log, entries, targets or messages); a Salesforce connection keeps nothing it should not.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exportStoredLeads } from '@/utils/export/export-leads';
 import { openLeadDb, putLead } from '@/utils/leads/store';
@@ -58,6 +58,25 @@ describe('sync secrets', { timeout: 30_000 }, () => {
 
     await s.handlers['ui:disconnect']({ target: 'salesforce' });
     expect(await getSecretRecord(db, 'salesforce')).toBeUndefined();
+    db.close();
+  });
+
+  it('Salesforce connect: a refused code keeps nothing; an instance host the user did not allow is refused', async () => {
+    const db = await openLeadDb('secrets-2');
+    const f = fakeSalesforce(sf, 'https://evil.example');
+    const allowed = new Set(['https://login.salesforce.com/*', 'https://*.my.salesforce.com/*']);
+    const s = createSyncService({ db: async () => db, fetch: f.fetchFn, hasOrigins: async (o) => o.every((x) => allowed.has(x)), removeOrigins: async () => {}, now: () => Date.now(), testBuild: false, setTimer: () => {} });
+    const redirectUri = 'https://abcdefghijklmnop.chromiumapp.org/';
+    const pkce = await createPkce();
+    const base = { target: 'salesforce', mode: 'api', loginKind: 'production', clientId: SF_CLIENT_ID, redirectUri, token: '', url: '', baseUrl: '', domain: '' } as const;
+    const bad = await s.handlers['ui:connect']({ ...base, code: 'made-up', codeVerifier: pkce.verifier });
+    expect(bad).toEqual({ ok: false, message: 'Salesforce: invalid_grant (invalid authorization code)' });
+    const code = codeFromRedirect((await f.fetchFn(authorizeUrl({ loginUrl: 'https://login.salesforce.com', clientId: SF_CLIENT_ID, redirectUri, challenge: pkce.challenge, state: pkce.state }))).headers.get('location')!, pkce.state);
+    const r = await s.handlers['ui:connect']({ ...base, code, codeVerifier: pkce.verifier });
+    expect(r).toMatchObject({ ok: false, message: expect.stringContaining('evil.example') });
+    expect(await getSecretRecord(db, 'salesforce')).toBeUndefined();
+    expect(await listTargets(db)).toEqual([]);
+    expect(f.log.filter((l) => l.path.startsWith('/services/data'))).toEqual([]);
     db.close();
   });
 });
