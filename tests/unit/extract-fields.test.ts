@@ -210,3 +210,21 @@ describe('German team cards', () => {
     ]);
   });
 });
+
+describe('a person on their own site, and places by icon', () => {
+  it('keeps hello@ on a personal site, makes the site their website and reads "based in" as the location, not the job', () => {
+    const html = `<main><div class="intro"><h1>Inês Carvalho</h1><p class="sub">Independent product &amp; brand designer based in Lisbon, Portugal.</p></div>
+      <p>Email me at <a href="mailto:hello@inescarvalho.design">hello@inescarvalho.design</a></p><a href="https://dribbble.com/inescarvalho" rel="me">Dribbble</a></main>`;
+    const p = extractHtml(html, 'https://inescarvalho.design/').prospects[0]!;
+    expect(p).toMatchObject({ title: 'Independent product & brand designer', company: '', emails: ['hello@inescarvalho.design'], website: 'https://inescarvalho.design/', location: 'Lisbon, Portugal' });
+    // On a company's site hello@ stays the company's.
+    const team = extractHtml(`<main><h1>Inês Carvalho</h1><p>Designer</p><a href="mailto:hello@acme.example">hello@acme.example</a></main>`, 'https://acme.example/about/ines');
+    expect(team.prospects[0]!.emails).toEqual([]);
+  });
+
+  it('reads a one-word place led by a map-pin icon in a card', () => {
+    const card = (n: string, city: string) => `<div class="card"><h3>${n}</h3><p>Partner</p><ul><li><i class="bi bi-geo-alt"></i>${city}</li><li><a href="mailto:${n[0]}@bov.example">mail</a></li></ul></div>`;
+    const { prospects } = extractHtml(`<div>${card('Thomas Brennan', 'Boston')}${card('Richard Vale', 'Worcester')}</div>`, 'https://bov.example/partners');
+    expect(prospects.map((p) => p.location)).toEqual(['Boston', 'Worcester']);
+  });
+});

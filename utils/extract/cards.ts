@@ -30,6 +30,7 @@ const CHROME = 'nav, footer, header, [role="navigation"], [role="contentinfo"], 
 // such as "position-relative" or "title-lg" end with something else.
 const JOB_CLASS = /(?:^|[-_])(?:job-?title|jobtitle|title|subtitle|position|role|headline|designation|occupation|job|funktion|poste|fonction)$/i;
 const COMPANY_CLASS = /(?:^|[-_])(?:company|company-?name|organi[sz]ation|org|employer|firm|affiliation|institution|unternehmen|entreprise|societe|empresa)$/i;
+const PIN_ICON = /(?:^|[-_])(?:geo(?:-alt)?|map-?marker(?:-alt)?|map-?pin|location(?:-dot|-pin)?|place|pin)$/i;
 const LOCATION_CLASS = /(?:^|[-_])(?:location|locality|city|region|place|standort|lieu|secondary-subtitle)$/i;
 // Class tokens that name something other than a person.
 const NOT_PERSON_CLASS = /company|org|brand|product|event|venue|user-?name|file|site|logo|school|team-name|group|category|tag/i;
@@ -126,6 +127,10 @@ function locationInCard(card: Element, name = ''): string {
   if (t && t.length <= 100 && !/@|\d{5,}/.test(t)) return t;
   const labelled = labelledLocation(card);
   if (labelled) return labelled;
+  // A line led by a map-pin icon ("<i class="bi bi-geo-alt"></i>Boston") is a place, even as one word.
+  const pin = [...card.querySelectorAll('i, svg, span')].find((e) => !cleanText(e, 5) && classTokens(e).some((t) => PIN_ICON.test(t)));
+  const pinned = pin?.parentElement ? cleanText(pin.parentElement, 80) : '';
+  if (pinned && pinned.length <= 60 && !/[\d@]/.test(pinned)) return pinned;
   // "Austin, TX" on a line of its own under the job line; an inverted name ("Doe, Jane") is the person, not a place.
   const lines = visibleText(card, 1500).split('\n').slice(0, 12);
   return lines.find((l) => isLocationLine(l) && !(name && (sameWords(l, name) || l.includes(name)))) ?? '';

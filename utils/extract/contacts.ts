@@ -22,7 +22,7 @@ const TITLE_SEPARATORS = /\s+(?:at|@|chez|bei|bij|en|presso)\s+|\s*[|·•–—
 const COMPANY_SUFFIX =
   /\b(?:inc|llc|ltd|limited|corp|corporation|co|gmbh|ag|kg|se|sa|sas|sarl|srl|spa|bv|nv|ab|as|oy|llp|lp|plc|pty|labs?|technologies|technology|software|systems|solutions|group|holdings|partners|capital|ventures|studios?|agency|bank|university|universität|université|institute|college|hospital|foundation|株式会社)\.?$/i;
 const DEPARTMENT =
-  /\b(?:team|department|dept|division|practice|group|unit|office|emerit(?:us|a)|retired|jr|sr|ph\.?d|faculty|section|litigation|corporate|tax|securities|real estate|intellectual property|ip|m&a|employment|antitrust|restructuring|banking|insurance|healthcare|energy|regulatory|compliance|privacy|trusts|estates|chemistry|physics|biology|mathematics|economics|history|english|medicine|law|computer science|engineering|research|operations|finance|marketing|sales|emea|apac|americas|europe|north america|global|international|digital|platform|infrastructure|security|data|product|design|growth|strategy|communications|interim|acting|advisory|assurance|audit|risk|services|wealth|private client|enterprise|smb|mid-?market|public sector|government|federal|strategic(?: accounts)?|key accounts|named accounts|channel|partnerships|alliances|west|east|north|south|central|northeast|northwest|southeast|southwest|midwest|dach|nordics|benelux|latam|uk|us)\b/i;
+  /\b(?:team|department|dept|division|practice|group|unit|office|emerit(?:us|a)|retired|jr|sr|ph\.?d|faculty|section|litigation|corporate|tax|securities|real estate|intellectual property|ip|m&a|employment|antitrust|restructuring|banking|insurance|healthcare|energy|regulatory|compliance|privacy|trusts|estates|chemistry|physics|biology|mathematics|economics|history|english|medicine|law|computer science|engineering|research|operations|finance|marketing|sales|emea|apac|americas|europe|north america|global|international|digital|platform|infrastructure|security|data|product|design|growth|strategy|communications|interim|acting|kaufmännische|technische|advisory|assurance|audit|risk|services|wealth|private client|enterprise|smb|mid-?market|public sector|government|federal|strategic(?: accounts)?|key accounts|named accounts|channel|partnerships|alliances|west|east|north|south|central|northeast|northwest|southeast|southwest|midwest|dach|nordics|benelux|latam|uk|us)\b/i;
 
 /**
  * Splits "VP of Sales at Acme Corp" / "VP Sales | Acme" / "CTO, Acme Inc."
@@ -59,7 +59,8 @@ function isJobOnly(s: string): boolean {
 }
 
 export function parseJobLine(line: string): { title: string; company: string } {
-  const s = line.replace(/\s+/g, ' ').trim();
+  // "Independent designer based in Lisbon, Portugal.": where someone lives is no part of the job.
+  const s = line.replace(/\s+/g, ' ').trim().replace(/\s+(?:based|located|living) in\s+[\p{Lu}].*$/u, '');
   if (!s || s.length > 160 || !JOB_WORDS.test(s)) return { title: '', company: '' };
   const m = TITLE_SEPARATORS.exec(s);
   if (!m) return { title: s, company: '' };

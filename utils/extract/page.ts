@@ -214,6 +214,17 @@ function findJobLine(doc: Document, h1: Element | null): string {
   return '';
 }
 
+/** "… designer based in Lisbon, Portugal." written near the person's name. */
+function basedIn(h1: Element | null): string {
+  for (let box = h1?.parentElement, i = 0; box && i < 3 && box.tagName !== 'BODY'; box = box.parentElement, i++) {
+    const text = visibleText(box, 3000);
+    const m = /\b(?:based|located|living|lives) in\s+([\p{Lu}][\p{L}.'’ -]{1,40}(?:,\s*[\p{Lu}][\p{L}.'’ -]{1,40}){0,2})/u.exec(text);
+    if (m) return m[1]!.trim().replace(/[.]+$/, '');
+    if (text.length >= 3000) break;
+  }
+  return '';
+}
+
 /** A place line close under the person's name ("Austin, TX" after the job line), within a small box around the heading. */
 function locationNear(h1: Element | null): string {
   if (!h1) return '';
@@ -266,11 +277,15 @@ export function extractPageSignals(
   if (isPersonName(author)) b.set('name', author, 'meta', 'low');
   const job = parseJobLine(findJobLine(doc, h1));
   b.set('title', job.title, 'heading').set('company', job.company, 'heading');
-  const place = doc.body ? labelledLocation(doc.body, skip) || (h1Name ? locationNear(h1) : '') : '';
+  const place = doc.body ? labelledLocation(doc.body, skip) || (h1Name ? locationNear(h1) || basedIn(h1) : '') : '';
   if (place && !(b.p.name && place.includes(b.p.name))) b.set('location', place, 'text', 'medium');
   if (!b.p.company) b.set('company', employerOfPage(doc, url, b.p.name), 'meta', 'low');
 
-  readContacts(b, doc, url, country, { org, skip, roleEmailsToOrg: true });
+  // On a person's own site (inescarvalho.design for Inês Carvalho) hello@ is theirs, not a company's desk.
+  const ownSite = !!b.p.name && spellsHost(b.p.name, hostLabel(url));
+  // Their own site is their website; rel="me" links to Dribbble or Medium are profiles beside it.
+  if (ownSite && !b.p.website) b.addUrl(new URL('/', url).href, 'meta', true);
+  readContacts(b, doc, url, country, { org, skip, roleEmailsToOrg: !ownSite });
   return b;
 }
 
