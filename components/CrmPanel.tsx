@@ -1,14 +1,15 @@
 import { useEffect, useId, useState } from 'react';
-import type { Lead } from '@/utils/leads/schema';
-import type { LeadDb } from '@/utils/leads/store';
+import { getLeads, type LeadDb } from '@/utils/leads/store';
 import { allEntries, countByStatus, listLog, listTargets } from '@/utils/sync/outbox';
 import type { OutboxEntry, SyncEvent, Target } from '@/utils/sync/schema';
 import { CrmTarget } from './CrmTarget';
 import { SyncLog } from './SyncLog';
 
 /** Options-page CRM panel: one section per target, counts, and the sync log (refreshed while open). */
-export function CrmPanel(props: { db: LeadDb; tags: string[]; leads: Lead[] }) {
-  const { db, tags, leads } = props;
+export function CrmPanel(props: { db: LeadDb; tags: string[] }) {
+  const { db, tags } = props;
+  // Names of the leads the log shows only: read by id, never the whole store (50,000 leads would be read every open).
+  const [names, setNames] = useState<Map<string, string>>(() => new Map());
   const [targets, setTargets] = useState<Target[]>([]);
   const [entries, setEntries] = useState<OutboxEntry[]>([]);
   const [log, setLog] = useState<SyncEvent[]>([]);
@@ -16,13 +17,19 @@ export function CrmPanel(props: { db: LeadDb; tags: string[]; leads: Lead[] }) {
   const id = useId();
   useEffect(() => {
     let alive = true;
+    // Ids already looked up in this effect's life (a deleted lead is looked up once, then shown by id).
+    const known = new Set<string>();
     const read = async () => {
       const [t, e, l] = await Promise.all([listTargets(db), allEntries(db), listLog(db)]);
-      if (alive) {
-        setTargets(t);
-        setEntries(e);
-        setLog(l);
-      }
+      if (!alive) return;
+      setTargets(t);
+      setEntries(e);
+      setLog(l);
+      const missing = [...new Set(l.flatMap((ev) => (ev.leadId ? [ev.leadId] : [])))].filter((leadId) => !known.has(leadId));
+      if (!missing.length) return;
+      const found = await getLeads(db, missing);
+      missing.forEach((leadId) => known.add(leadId));
+      if (alive && found.length) setNames((prev) => new Map([...prev, ...found.map((x) => [x.id, x.name || x.emails[0] || x.id] as const)]));
     };
     void read();
     const timer = setInterval(() => void read(), 1500);
@@ -31,7 +38,6 @@ export function CrmPanel(props: { db: LeadDb; tags: string[]; leads: Lead[] }) {
       clearInterval(timer);
     };
   }, [db, tick]);
-  const names = new Map(leads.map((l) => [l.id, l.name || l.emails[0] || l.id]));
   return (
     <section aria-labelledby={`${id}-h`}>
       <h2 id={`${id}-h`}>CRM</h2>

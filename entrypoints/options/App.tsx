@@ -4,23 +4,16 @@ import { ExportPanel } from '@/components/ExportPanel';
 import { ImportPanel } from '@/components/ImportPanel';
 import { SettingsPanel } from '@/components/SettingsPanel';
 import { StorageErrorNotice } from '@/components/StorageErrorNotice';
-import type { Lead } from '@/utils/leads/schema';
-import { readLeadPages } from '@/utils/leads/pages';
 import { connectLeadDb, listTags, type LeadDb } from '@/utils/leads/store';
 
 export function App() {
   const [db, setDb] = useState<LeadDb | Error>();
   const [tags, setTags] = useState<string[]>([]);
   const [total, setTotal] = useState(0);
-  const [leads, setLeads] = useState<Lead[]>([]);
   const refresh = async (d: LeadDb) => {
     const [count, t] = await Promise.all([d.count('leads'), listTags(d)]);
     setTotal(count);
     setTags(t);
-    // The CRM panel's names: read in pages (short tasks), not one 50,000-record read.
-    const all: Lead[] = [];
-    for await (const page of readLeadPages(d)) all.push(...page);
-    setLeads(all);
   };
   useEffect(() => {
     // Reconnects when another window upgrades or deletes the database; errors say what to do.
@@ -43,7 +36,7 @@ export function App() {
         <>
           <ExportPanel db={db} tags={tags} total={total} />
           <ImportPanel db={db} onImported={() => void refresh(db)} />
-          <CrmPanel db={db} tags={tags} leads={leads} />
+          <CrmPanel db={db} tags={tags} />
         </>
       )}
       <SettingsPanel />

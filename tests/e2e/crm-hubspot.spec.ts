@@ -122,6 +122,8 @@ test('429 then 200 → synced after the Retry-After wait', async () => {
   const tries = fake.requests.filter((r) => r.path.endsWith('/batch/upsert') && JSON.stringify(r.body).includes('p1.ratelimited@'));
   expect(tries.map((r) => r.status)).toEqual([429, 200]);
   await expect(options.getByRole('list', { name: 'Sync log' })).toContainText('rate limited');
+  // The log names the lead (read by id), not its internal id.
+  await expect(options.getByRole('list', { name: 'Sync log' })).toContainText('Person ratelimited 1');
 });
 
 test('207 partial failure → only the failed lead is sent again', async () => {
