@@ -71,6 +71,8 @@ async function workspaceTimes(context: BrowserContext, extensionId: string, runs
     if (i === runs - 1) {
       // tsx compiles these functions with esbuild's keepNames, whose helper the page lacks.
       await page.evaluate('globalThis.__name = (f) => f');
+      // The tag filter's options arrive after the rows (listTags): measuring before they are there read an empty select.
+      await page.waitForFunction(() => [...document.querySelectorAll('select')].some((s) => [...s.options].some((o) => o.value === 'tag-0')), undefined, { timeout: 60_000 });
       filters = await page.evaluate(measureFilters, <FilterStep[]>[
         { kind: 'tag', value: 'tag-0' },
         { kind: 'tag', value: '' },
