@@ -8,6 +8,7 @@ import { deleteLead, getLead, putLead, restoreLeads, type LeadDb } from '@/utils
 import { queueAutoSync } from '@/utils/sync/enqueue';
 import { LeadEditor, type SaveOutcome } from './LeadEditor';
 import type { LeadRowsState } from './useLeadRows';
+import { TagSelect } from './TagSelect';
 
 const ROW_HEIGHT = 58;
 
@@ -153,15 +154,7 @@ export function SavedLeads(props: {
           <input id={`${id}-q`} type="search" placeholder="Name, title, company or email" value={query} onChange={(e) => setQuery(e.target.value)} />
         </div>
         <div>
-          <label htmlFor={`${id}-tag`}>Tag</label>
-          <select id={`${id}-tag`} value={tag} onChange={(e) => setTag(e.target.value)}>
-            <option value="">All tags</option>
-            {tags.map((t) => (
-              <option key={t} value={t}>
-                {t}
-              </option>
-            ))}
-          </select>
+          <TagSelect id={`${id}-tag`} tags={tags} value={tag} onChange={setTag} />
         </div>
         <div>
           <label htmlFor={`${id}-sort`}>Sort</label>

@@ -18,6 +18,7 @@ import { LeadEditor, type SaveOutcome } from './LeadEditor';
 import { LeadTable, type TableSort } from './LeadTable';
 import { rowLabel } from './SavedLeads';
 import type { LeadRowsState } from './useLeadRows';
+import { TagSelect } from './TagSelect';
 
 type Undo = { leads: Lead[]; label: string };
 type Message = { ok: boolean; text: string };
@@ -206,15 +207,7 @@ export function Workspace(props: {
           <input id={`${id}-q`} type="search" placeholder="Name, title, company or email" value={query} onChange={(e) => setQuery(e.target.value)} />
         </div>
         <div className="ws-field">
-          <label htmlFor={`${id}-tag`}>Tag</label>
-          <select id={`${id}-tag`} value={tag} onChange={(e) => setTag(e.target.value)}>
-            <option value="">All tags</option>
-            {tags.map((t) => (
-              <option key={t} value={t}>
-                {t}
-              </option>
-            ))}
-          </select>
+          <TagSelect id={`${id}-tag`} tags={tags} value={tag} onChange={setTag} />
         </div>
         <div className="ws-field">
           <label htmlFor={`${id}-company`}>Company</label>

@@ -1,6 +1,6 @@
 // One JSON request with a timeout, and the rules that turn an HTTP status into a sync outcome.
 import { retryAfterMs } from './backoff';
-import type { LeadOutcome } from './types';
+import type { LeadOutcome, SyncItem } from './types';
 
 /** An HTTP answer, body parsed as JSON when it is JSON. */
 export interface HttpAnswer {
@@ -67,5 +67,25 @@ export function outcomeOfStatus(answer: HttpAnswer, message: string, now: number
 export function redact(text: string, secrets: string[]): string {
   let out = text;
   for (const s of secrets) if (s && s.length >= 6) out = out.split(s).join('[secret]');
+  return out;
+}
+
+/**
+ * Syncs leads one request each (CRMs without a batch write), in order: a
+ * network failure makes that lead retry later, and an auth failure stops the
+ * batch (the target is paused; the rest stay queued untouched).
+ */
+export async function syncEach(items: SyncItem[], one: (item: SyncItem) => Promise<LeadOutcome>): Promise<Map<string, LeadOutcome>> {
+  const out = new Map<string, LeadOutcome>();
+  for (const item of items) {
+    try {
+      const o = await one(item);
+      out.set(item.lead.id, o);
+      if (o.kind === 'auth') break;
+    } catch (e) {
+      if (!(e instanceof NetworkError)) throw e;
+      out.set(item.lead.id, { kind: 'retry', message: e.message });
+    }
+  }
   return out;
 }

@@ -1,6 +1,6 @@
 // Pipedrive client: exact email search re-checked in code, update (merged emails/phones) or create, organization, v1 note.
 import { z } from 'zod';
-import { outcomeOfStatus, NetworkError, requestJson, type HttpAnswer } from './http';
+import { outcomeOfStatus, requestJson, syncEach, type HttpAnswer } from './http';
 import { hashText, primaryEmail } from './map-common';
 import { pipedriveNoteHtml, pipedrivePersonCreate, pipedrivePersonUpdate } from './pipedrive-map';
 import { createThrottle, realClock, type Clock, type Throttle } from './throttle';
@@ -139,20 +139,10 @@ export function createPipedriveClient(deps: ClientDeps & { throttles?: { general
   return {
     id: 'pipedrive',
     batchSize: 20,
-    async sync(items, ctx) {
-      const out = new Map<string, LeadOutcome>();
+    sync(items, ctx) {
+      // Organizations found or created in this batch, so two leads at one company make one organization.
       const orgs = new Map<string, number>();
-      for (const item of items) {
-        try {
-          const o = await syncOne(item, ctx, orgs);
-          out.set(item.lead.id, o);
-          if (o.kind === 'auth') break;
-        } catch (e) {
-          if (!(e instanceof NetworkError)) throw e;
-          out.set(item.lead.id, { kind: 'retry', message: e.message });
-        }
-      }
-      return out;
+      return syncEach(items, (item) => syncOne(item, ctx, orgs));
     },
     async testConnection(): Promise<ConnectionCheck> {
       try {

@@ -1,6 +1,6 @@
 // Salesforce client: Lead upsert by Email, update by stored Id, one token refresh on 401; and the Web-to-Lead variant.
 import { z } from 'zod';
-import { NetworkError, outcomeOfStatus, requestJson, type HttpAnswer } from './http';
+import { NetworkError, outcomeOfStatus, requestJson, syncEach, type HttpAnswer } from './http';
 import { primaryEmail } from './map-common';
 import { leadByEmailQuery, salesforceLead, soqlString, webToLeadForm } from './salesforce-map';
 import { WEB_TO_LEAD_URL } from './salesforce-auth';
@@ -124,19 +124,8 @@ function createRestClient(deps: SalesforceDeps): CrmClient {
   return {
     id: 'salesforce',
     batchSize: 25,
-    async sync(items, ctx) {
-      const out = new Map<string, LeadOutcome>();
-      for (const item of items) {
-        try {
-          const o = await syncOne(item, ctx);
-          out.set(item.lead.id, o);
-          if (o.kind === 'auth') break;
-        } catch (e) {
-          if (!(e instanceof NetworkError)) throw e;
-          out.set(item.lead.id, { kind: 'retry', message: e.message });
-        }
-      }
-      return out;
+    sync(items, ctx) {
+      return syncEach(items, (item) => syncOne(item, ctx));
     },
     async testConnection(): Promise<ConnectionCheck> {
       try {
