@@ -237,7 +237,7 @@ function assistantLine(a: Element): Element | null {
 }
 
 /** Whether an element sits inside a skipped element below `root`. */
-function isSkipped(el: Element, root: Document | Element, skip: (el: Element) => boolean): boolean {
+export function isSkipped(el: Element, root: Document | Element, skip: (el: Element) => boolean): boolean {
   for (let e: Element | null = el; e && e !== root; e = e.parentElement) if (skip(e)) return true;
   return false;
 }

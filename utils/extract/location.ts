@@ -1,5 +1,5 @@
 // Where a person is: lines shaped like a place ("Austin, TX", "Cambridge, England, United Kingdom") and labelled values ("Location: …").
-import { JOB_WORDS } from './contacts';
+import { isSkipped, JOB_WORDS } from './contacts';
 import { cleanText } from './visible-text';
 
 // "City, ST", "City, Region, Country", "Greater Boston Area", "Remote": capitalised place words separated by commas.
@@ -37,7 +37,7 @@ export function labelledLocation(root: Element, skip?: (el: Element) => boolean)
     if (label.childElementCount > 1) continue;
     const t = cleanText(label, 40);
     if (!LOCATION_LABEL.test(t)) continue;
-    if (skip && isInside(label, root, skip)) continue;
+    if (skip && isSkipped(label, root, skip)) continue;
     // The value follows the label, in a sibling or in the next element of the label's parent.
     let host: Element | null = label;
     for (let up = 0; host && host !== root && up < 3; up++, host = host.parentElement) {
@@ -47,9 +47,4 @@ export function labelledLocation(root: Element, skip?: (el: Element) => boolean)
     }
   }
   return '';
-}
-
-function isInside(el: Element, root: Element, skip: (el: Element) => boolean): boolean {
-  for (let e: Element | null = el; e && e !== root; e = e.parentElement) if (skip(e)) return true;
-  return false;
 }

@@ -85,12 +85,17 @@ const EVENT = /\b(?:conference|conf|summit|festival|meetup|expo|forum|symposium|
 const ORG_WORD =
   /\b(?:group|trust|partners|associates|solicitors|attorneys|law|dental|clinic|hospital|health|bank|insurance|software|systems|labs?|studios?|agency|foundation|institute|university|college|school|realty|capital|holdings|ventures|consulting|media|company|co|corp|corporation|inc|ltd|llc|llp|gmbh|ag|sa|sas|plc|technologies|solutions|services|logistics|freight|robotics|payments|retail|travel|council|association|society|network|press)\b/i;
 
+/** A document title cut at its separators ("Name – Partner | Firm", "会社｜採用"), parts trimmed, empty ones left out. */
+function titleParts(title: string): string[] {
+  return title.split(/\s+[|–—·:-]\s+|\s*[｜|]\s*/).map((p) => p.trim()).filter(Boolean);
+}
+
 /** The organization a page belongs to: og:site_name, application-name, or the last part of the title. */
 export function orgName(doc: Document, url: string): string {
   const site = meta(doc, 'og:site_name') || meta(doc, 'application-name');
   if (site) return site;
   const title = cleanText(doc.querySelector('title'), 300);
-  const parts = title.split(/\s+[|–—·:-]\s+|\s*[｜|]\s*/).map((p) => p.trim()).filter(Boolean);
+  const parts = titleParts(title);
   // The part of the title that spells the domain ("Atelier Morvan" on ateliermorvan.com) is the organization's name.
   const label = hostLabel(url);
   const spelled = label.length >= 4 ? parts.find((p) => p.length <= 60 && spellsHost(p, label)) : undefined;
@@ -137,7 +142,7 @@ function employerOfPage(doc: Document, url: string, person: string): string {
   const site = meta(doc, 'og:site_name') || meta(doc, 'application-name');
   if (organizational(site)) return site;
   const title = meta(doc, 'og:title') || cleanText(doc.querySelector('title'), 300);
-  const parts = title.split(/\s+[|–—·:-]\s+|\s*[｜|]\s*/).map((p) => p.trim()).filter(Boolean).slice(1);
+  const parts = titleParts(title).slice(1);
   const part = parts.find((p) => organizational(p) && !JOB_WORDS.test(p));
   if (part) return part;
   const legal = orgName(doc, url);
@@ -265,11 +270,11 @@ export function extractPageSignals(
   b.set('firstName', meta(doc, 'profile:first_name'), 'meta').set('lastName', meta(doc, 'profile:last_name'), 'meta');
   if (h1Name) b.set('name', h1Name, 'heading');
   const docTitle = meta(doc, 'og:title') || cleanText(doc.querySelector('title'));
-  const titleParts = docTitle.split(/\s+[|–—-]\s+/).map((s) => s.trim());
-  if (titleParts[0] && isPersonName(titleParts[0])) {
-    b.set('name', titleParts[0], 'meta');
-    if (titleParts.length >= 3) {
-      const job = parseJobLine(titleParts[1] ?? '');
+  const docTitleParts = docTitle.split(/\s+[|–—-]\s+/).map((s) => s.trim());
+  if (docTitleParts[0] && isPersonName(docTitleParts[0])) {
+    b.set('name', docTitleParts[0], 'meta');
+    if (docTitleParts.length >= 3) {
+      const job = parseJobLine(docTitleParts[1] ?? '');
       b.set('title', job.title, 'meta').set('company', job.company, 'meta');
     }
   }
@@ -369,14 +374,23 @@ function withoutSharedContacts(prospects: Prospect[], org: OrgCollector, country
     if (key.startsWith('phones:')) org.addPhone(key.slice(7), 'main', country, true);
     else org.addEmail(key.slice(7));
   }
-  const keep = ([key]: [string, unknown]) => !shared.has(key);
-  return prospects.map((p) => ({
+  return prospects.map((p) => withoutContacts(p, shared));
+}
+
+/**
+ * A prospect without some of its phones and emails, named by their
+ * provenance keys (`phones:+1…`, `emails:a@b`), and without those keys'
+ * provenance and confidence.
+ */
+function withoutContacts(p: Prospect, drop: Set<string>): Prospect {
+  const keep = ([key]: [string, unknown]) => !drop.has(key);
+  return {
     ...p,
-    phones: p.phones.filter((n) => !shared.has(`phones:${n}`)),
-    emails: p.emails.filter((e) => !shared.has(`emails:${e}`)),
+    phones: p.phones.filter((n) => !drop.has(`phones:${n}`)),
+    emails: p.emails.filter((e) => !drop.has(`emails:${e}`)),
     provenance: Object.fromEntries(Object.entries(p.provenance).filter(keep)),
     ...(p.confidence ? { confidence: Object.fromEntries(Object.entries(p.confidence).filter(keep)) } : {}),
-  }));
+  };
 }
 
 /**
@@ -391,14 +405,9 @@ function withoutSiteNumbers(p: Prospect, doc: Document, url: string, country: Co
   readContacts(outside, doc, url, country, { skip: (el) => el === main });
   const site = new Set(outside.p.phones);
   if (!p.phones.some((n) => site.has(n))) return p;
-  p.phones.filter((n) => site.has(n)).forEach((n) => org.addPhone(n, 'main', country, true));
-  const keep = ([key]: [string, unknown]) => !(key.startsWith('phones:') && site.has(key.slice(7)));
-  return {
-    ...p,
-    phones: p.phones.filter((n) => !site.has(n)),
-    provenance: Object.fromEntries(Object.entries(p.provenance).filter(keep)),
-    ...(p.confidence ? { confidence: Object.fromEntries(Object.entries(p.confidence).filter(keep)) } : {}),
-  };
+  const repeated = p.phones.filter((n) => site.has(n));
+  repeated.forEach((n) => org.addPhone(n, 'main', country, true));
+  return withoutContacts(p, new Set(repeated.map((n) => `phones:${n}`)));
 }
 
 function findProspects(doc: Document, url: string, country: CountryCode): Extraction {
