@@ -140,6 +140,9 @@ class PuppeteerScreen implements Screen {
       select.dispatchEvent(new Event('change', { bubbles: true }));
     }, value);
   }
+  async check(field: Field): Promise<void> {
+    await (await this.control(field)).click();
+  }
   async value(field: Field): Promise<string> {
     return (await this.control(field)).evaluate((node) => (node as HTMLInputElement).value);
   }
@@ -205,6 +208,9 @@ export class FirefoxDriver implements ExtensionDriver {
   }
   openOptions(): Promise<Screen> {
     return this.open('options.html');
+  }
+  openWorkspace(): Promise<Screen> {
+    return this.open('workspace.html');
   }
   async restart(): Promise<void> {
     await this.browser.close();

@@ -98,3 +98,40 @@ export class OptionsPage {
     return this.screen.within('region', 'Export').within('status').text();
   }
 }
+
+/** The lead workspace: a table of every saved lead with filters and bulk actions. */
+export class WorkspacePage {
+  constructor(readonly screen: Screen) {}
+
+  /** The line under the filters: "N of M leads · K selected". */
+  summary(): Promise<string> {
+    return this.screen.within('status').text();
+  }
+  text(): Promise<string> {
+    return this.screen.text();
+  }
+  /** The visible text of one lead's row in the table. */
+  row(name: string): Promise<string> {
+    return this.screen.within('grid', 'Leads').within('row', new RegExp(name)).text();
+  }
+  /** Ticks (or unticks) one lead's checkbox. */
+  toggle(name: string): Promise<void> {
+    return this.screen.check({ label: `Select ${name}` });
+  }
+  filterByTag(tag: string): Promise<void> {
+    return this.screen.select({ label: 'Tag' }, tag);
+  }
+  private get bulk(): Screen {
+    return this.screen.within('toolbar', /^Actions on/);
+  }
+  async addTag(tag: string): Promise<void> {
+    await this.bulk.fill({ label: 'Tag to add or remove' }, tag);
+    await this.bulk.click('button', 'Add tag');
+  }
+  deleteSelected(): Promise<void> {
+    return this.bulk.click('button', 'Delete');
+  }
+  undoDelete(): Promise<void> {
+    return this.screen.click('button', 'Undo');
+  }
+}

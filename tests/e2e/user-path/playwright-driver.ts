@@ -36,6 +36,9 @@ class PlaywrightScreen implements Screen {
   async select(field: Field, value: string): Promise<void> {
     await this.field(field).selectOption(value);
   }
+  check(field: Field): Promise<void> {
+    return this.field(field).click();
+  }
   value(field: Field): Promise<string> {
     return this.field(field).inputValue();
   }
@@ -94,6 +97,9 @@ export class PlaywrightDriver implements ExtensionDriver {
   }
   openOptions(): Promise<Screen> {
     return this.open('options.html');
+  }
+  openWorkspace(): Promise<Screen> {
+    return this.open('workspace.html');
   }
   async restart(): Promise<void> {
     await this.context.close();

@@ -1,6 +1,6 @@
 // The core user path, described once and run by both e2e suites (Chromium/Playwright, Firefox/Puppeteer).
 import { expect } from '@playwright/test';
-import { OptionsPage, PopupPage } from './pages';
+import { OptionsPage, PopupPage, WorkspacePage } from './pages';
 import type { ExtensionDriver } from './screen';
 
 /** One step of the user path; `run` only uses the driver interface, never a browser API. */
@@ -114,6 +114,46 @@ export const userPath: Scenario[] = [
       expect(text).toContain('"\'=HYPERLINK(""http://evil.example"",""Click me"")"');
       expect(text).toContain('Jane Doe,Jane,Doe,VP of Sales,Acme Corp,jane.doe@acme.example');
       await poll(() => options.exportStatus()).toContain('Exported 2 leads');
+    },
+  },
+  {
+    title: 'workspace: a team saved with Save all; select, bulk tag, tag filter, delete with undo',
+    async run(driver) {
+      const team = await capture(driver, 'team-cards.html');
+      await poll(() => team.text()).toContain('3 prospects found on this page.');
+      await team.screen.click('button', /^Save all/);
+      for (const name of ['Gavin Belson', 'Denpok Singh', 'Jack Barker']) await poll(() => team.card(name).status()).toBe('Saved');
+
+      const ws = new WorkspacePage(await driver.openWorkspace());
+      await poll(() => ws.summary()).toBe('3 of 3 leads');
+      expect(await ws.row('Jack Barker')).toContain('jack.barker@hooli.example');
+
+      await ws.toggle('Gavin Belson');
+      await ws.toggle('Jack Barker');
+      await poll(() => ws.summary()).toBe('3 of 3 leads · 2 selected');
+      await ws.addTag('q4');
+      await poll(() => ws.text()).toContain('Added “q4” to 2 leads.');
+      await poll(() => ws.row('Jack Barker')).toContain('q4');
+      expect(await ws.row('Denpok Singh')).not.toContain('q4');
+
+      await ws.filterByTag('q4');
+      await poll(() => ws.summary()).toMatch(/^2 of 3 leads/);
+      await ws.filterByTag('');
+      // A new filter starts a new selection.
+      await poll(() => ws.summary()).toBe('3 of 3 leads');
+
+      // Delete both, undo, and the two come back with their tag; a new window sees the same.
+      await ws.toggle('Gavin Belson');
+      await ws.toggle('Jack Barker');
+      await poll(() => ws.summary()).toBe('3 of 3 leads · 2 selected');
+      await ws.deleteSelected();
+      await poll(() => ws.summary()).toMatch(/^1 of 1 lead\b/);
+      await ws.undoDelete();
+      await poll(() => ws.summary()).toMatch(/^3 of 3 leads/);
+      expect(await ws.row('Gavin Belson')).toContain('q4');
+      const again = new WorkspacePage(await driver.openWorkspace());
+      await poll(() => again.summary()).toBe('3 of 3 leads');
+      expect(await again.row('Jack Barker')).toContain('q4');
     },
   },
   {

@@ -1,7 +1,7 @@
 // The small driver interface the shared user path is written against: one per browser driver.
 
 /** Roles the user path looks for; names are accessible names (exact string, or a RegExp). */
-export type Role = 'button' | 'tab' | 'form' | 'list' | 'listitem' | 'region' | 'status' | 'alert' | 'menu' | 'menuitem';
+export type Role = 'button' | 'tab' | 'form' | 'list' | 'listitem' | 'region' | 'status' | 'alert' | 'menu' | 'menuitem' | 'grid' | 'row' | 'toolbar';
 export type Name = string | RegExp;
 /** A form control, by its `name` attribute (the data field) or by its visible label. */
 export type Field = { name: string } | { label: string };
@@ -20,6 +20,8 @@ export interface Screen {
   fill(field: Field, value: string): Promise<void>;
   press(field: Field, key: 'Enter'): Promise<void>;
   select(field: Field, value: string): Promise<void>;
+  /** Clicks a checkbox (found by its label), as a user ticks it. */
+  check(field: Field): Promise<void>;
   value(field: Field): Promise<string>;
   /** The visible text of this screen. */
   text(): Promise<string>;
@@ -41,6 +43,8 @@ export interface ExtensionDriver {
   /** Opens the popup without a page to read (e.g. for its saved-leads view). */
   openPopup(): Promise<Screen>;
   openOptions(): Promise<Screen>;
+  /** Opens the lead workspace in a tab of its own. */
+  openWorkspace(): Promise<Screen>;
   /** Quits the browser and starts it again on the same profile. */
   restart(): Promise<void>;
 }
