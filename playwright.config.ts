@@ -11,5 +11,6 @@ export default defineConfig({
   retries: 0,
   // scripts/test-all.sh adds a JSON reporter to count results.
   reporter: [['list']],
-  use: { trace: 'off' },
+  // An action waiting for an element that never comes fails with its locator, not as a bare test timeout.
+  use: { trace: 'off', actionTimeout: 20_000 },
 });
