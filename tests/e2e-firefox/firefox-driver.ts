@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
-import type { ExtensionDriver, Field, Name, Role, Screen } from '../e2e/user-path/screen';
+import { ExtensionPages, type ExtensionDriver, type Field, type Name, type Role, type Screen } from '../e2e/user-path/screen';
 
 export const FIREFOX_PATH = process.env.FIREFOX_PATH || '/usr/bin/firefox-esr';
 export const FIREFOX_BUILD = resolve(import.meta.dirname, '..', '..', '.output', 'firefox-mv2');
@@ -177,14 +177,16 @@ class PuppeteerScreen implements Screen {
 }
 
 /** Firefox ESR with the built extension installed permanently in a fresh profile. */
-export class FirefoxDriver implements ExtensionDriver {
+export class FirefoxDriver extends ExtensionPages implements ExtensionDriver {
   private opened = 0;
 
   private constructor(
     private browser: Browser,
     private readonly dirs: { profile: string; downloads: string },
     private readonly origin: string,
-  ) {}
+  ) {
+    super();
+  }
 
   static async start(origin: string, build = FIREFOX_BUILD): Promise<FirefoxDriver> {
     const dirs = { profile: mkdtempSync(join(tmpdir(), 'ps-firefox-')), downloads: mkdtempSync(join(tmpdir(), 'ps-firefox-dl-')) };
@@ -202,15 +204,6 @@ export class FirefoxDriver implements ExtensionDriver {
   async popupWithoutClick(fixture: string): Promise<Screen> {
     const tabId = await this.openFixture(fixture, false);
     return this.open(`popup.html?tabId=${tabId}`);
-  }
-  openPopup(): Promise<Screen> {
-    return this.open('popup.html');
-  }
-  openOptions(): Promise<Screen> {
-    return this.open('options.html');
-  }
-  openWorkspace(): Promise<Screen> {
-    return this.open('workspace.html');
   }
   async restart(): Promise<void> {
     await this.browser.close();
@@ -273,7 +266,7 @@ export class FirefoxDriver implements ExtensionDriver {
    * WebDriver BiDi may not navigate a tab to moz-extension://, so the browser
    * window opens it (as a user typing the URL would); the hash tells our tab apart.
    */
-  private async open(path: string): Promise<Screen> {
+  protected async open(path: string): Promise<Screen> {
     const url = `moz-extension://${ADDON_UUID}/${path}#opened-${++this.opened}`;
     const page = await poll(`a tab at ${url}`, async () => {
       if (!(await this.findPage(url))) {

@@ -1,25 +1,9 @@
 // What behaves differently in Firefox: user-gesture rules for permissions.request, private windows.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
-import { startServer } from '../e2e/fixtures';
-import { FIREFOX_BUILD, FirefoxDriver } from './firefox-driver';
-
-const firefox = test.extend<{ driver: FirefoxDriver }, { origin: string }>({
-  origin: [
-    async ({}, use) => {
-      const { server, origin } = await startServer();
-      await use(origin);
-      server.close();
-    },
-    { scope: 'worker' },
-  ],
-  driver: async ({ origin }, use) => {
-    const driver = await FirefoxDriver.start(origin);
-    await use(driver);
-    await driver.close();
-  },
-});
+import { expect } from '@playwright/test';
+import { FIREFOX_BUILD } from './firefox-driver';
+import { firefox } from './fixtures';
 
 firefox('connecting a CRM asks Firefox for its host from the click itself (permissions.request before any await)', async ({ driver }) => {
   const options = await driver.openOptions();

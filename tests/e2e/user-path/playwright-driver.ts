@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import type { BrowserContext, Locator, Page } from '@playwright/test';
 import { extensionIdOf, launchBrowser, openPopupFor } from '../fixtures';
-import type { ExtensionDriver, Field, Name, Role, Screen } from './screen';
+import { ExtensionPages, type ExtensionDriver, type Field, type Name, type Role, type Screen } from './screen';
 
 function byRole(scope: Page | Locator, role: Role, name?: Name): Locator {
   return scope.getByRole(role, name === undefined ? {} : { name, exact: typeof name === 'string' });
@@ -64,13 +64,15 @@ class PlaywrightScreen implements Screen {
 }
 
 /** Chromium with the built extension, on the profile in `userDataDir`. */
-export class PlaywrightDriver implements ExtensionDriver {
+export class PlaywrightDriver extends ExtensionPages implements ExtensionDriver {
   private constructor(
     private context: BrowserContext,
     private extensionId: string,
     private readonly userDataDir: string,
     private readonly origin: string,
-  ) {}
+  ) {
+    super();
+  }
 
   static async start(userDataDir: string, origin: string): Promise<PlaywrightDriver> {
     const context = await launchBrowser(userDataDir);
@@ -92,15 +94,6 @@ export class PlaywrightDriver implements ExtensionDriver {
     });
     return this.open(`popup.html?tabId=${tabId}`);
   }
-  openPopup(): Promise<Screen> {
-    return this.open('popup.html');
-  }
-  openOptions(): Promise<Screen> {
-    return this.open('options.html');
-  }
-  openWorkspace(): Promise<Screen> {
-    return this.open('workspace.html');
-  }
   async restart(): Promise<void> {
     await this.context.close();
     this.context = await launchBrowser(this.userDataDir);
@@ -110,7 +103,7 @@ export class PlaywrightDriver implements ExtensionDriver {
     return this.context.close();
   }
 
-  private async open(path: string): Promise<Screen> {
+  protected async open(path: string): Promise<Screen> {
     const page = await this.context.newPage();
     await page.goto(`chrome-extension://${this.extensionId}/${path}`);
     return new PlaywrightScreen(page);

@@ -48,3 +48,18 @@ export interface ExtensionDriver {
   /** Quits the browser and starts it again on the same profile. */
   restart(): Promise<void>;
 }
+
+/** The pages every driver opens by path; a driver supplies `open` for its browser. */
+export abstract class ExtensionPages {
+  /** Opens an extension page (a path under the extension's root) in a new tab. */
+  protected abstract open(path: string): Promise<Screen>;
+  openPopup(): Promise<Screen> {
+    return this.open('popup.html');
+  }
+  openOptions(): Promise<Screen> {
+    return this.open('options.html');
+  }
+  openWorkspace(): Promise<Screen> {
+    return this.open('workspace.html');
+  }
+}
