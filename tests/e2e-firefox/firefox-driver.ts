@@ -241,6 +241,24 @@ export class FirefoxDriver extends ExtensionPages implements ExtensionDriver {
     return JSON.parse(origins) as string[];
   }
 
+  /** The toolbar button's badge text on the tab showing this fixture, as Firefox draws it. */
+  async badgeText(fixture: string): Promise<string> {
+    const url = `${this.origin}/${fixture}`;
+    return (await this.chrome(`(() => {
+      const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
+      const action = ExtensionParent.apiManager.global.browserActionFor(WebExtensionPolicy.getByID(${JSON.stringify(ADDON_ID)}).extension);
+      const tab = gBrowser.tabs.find((t) => t.linkedBrowser.currentURI.spec === ${JSON.stringify(url)});
+      if (!tab) throw new Error('no tab at ${url}');
+      return action.action.getProperty(tab, 'badgeText') ?? '';
+    })()`)) as string;
+  }
+
+  /** Navigates the tab showing one fixture to another, as a click on a link would. */
+  async navigate(from: string, to: string): Promise<void> {
+    const page = await poll(`the tab at ${from}`, () => this.findPage(`${this.origin}/${from}`));
+    await page.goto(`${this.origin}/${to}`);
+  }
+
   /**
    * Opens the fixture in a new tab and, when `click` is set, clicks the
    * toolbar button in it the way Firefox does for a user (browserAction's

@@ -1,4 +1,4 @@
-// What behaves differently in Firefox: user-gesture rules for permissions.request, private windows.
+// What behaves differently in Firefox: user-gesture rules for permissions.request, private windows, browserAction's badge.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from '@playwright/test';
@@ -25,4 +25,12 @@ firefox('connecting a CRM asks Firefox for its host from the click itself (permi
 firefox('the Firefox build does not run in private windows, where Firefox gives extension pages no IndexedDB', () => {
   const manifest = JSON.parse(readFileSync(join(FIREFOX_BUILD, 'manifest.json'), 'utf8'));
   expect(manifest.incognito).toBe('not_allowed');
+});
+
+firefox('the badge (MV2 browserAction) shows how many prospects the capture found on that tab and clears when it navigates', async ({ driver }) => {
+  const popup = await driver.capture('team-cards.html');
+  await expect.poll(() => popup.text()).toContain('3 prospects found on this page.');
+  await expect.poll(() => driver.badgeText('team-cards.html')).toBe('3');
+  await driver.navigate('team-cards.html', 'no-prospect.html');
+  await expect.poll(() => driver.badgeText('no-prospect.html')).toBe('');
 });
