@@ -1,41 +1,57 @@
+// Options-page CRM panel: the targets, their sync counts and the newest sync log lines, re-read when sync records change.
 import { useEffect, useId, useState } from 'react';
 import { getLeads, type LeadDb } from '@/utils/leads/store';
-import { allEntries, countByStatus, listLog, listTargets } from '@/utils/sync/outbox';
-import type { OutboxEntry, SyncEvent, Target } from '@/utils/sync/schema';
+import { watchSyncChanges } from '@/utils/sync/changes';
+import { noCounts, readSyncSummary, type SyncSummary } from '@/utils/sync/outbox';
 import { CrmTarget } from './CrmTarget';
 import { SyncLog } from './SyncLog';
+
+/** Fallback re-read while visible, for changes made where no announcement reaches this page. */
+const FALLBACK_REFRESH_MS = 15_000;
 
 /** Options-page CRM panel: one section per target, counts, and the sync log (refreshed while open). */
 export function CrmPanel(props: { db: LeadDb; tags: string[] }) {
   const { db, tags } = props;
   // Names of the leads the log shows only: read by id, never the whole store (50,000 leads would be read every open).
   const [names, setNames] = useState<Map<string, string>>(() => new Map());
-  const [targets, setTargets] = useState<Target[]>([]);
-  const [entries, setEntries] = useState<OutboxEntry[]>([]);
-  const [log, setLog] = useState<SyncEvent[]>([]);
+  const [summary, setSummary] = useState<SyncSummary>({ targets: [], counts: {}, log: [] });
   const [tick, setTick] = useState(0);
   const id = useId();
   useEffect(() => {
     let alive = true;
     // Ids already looked up in this effect's life (a deleted lead is looked up once, then shown by id).
     const known = new Set<string>();
+    // Counts through an index and the newest log lines only: no outbox entry is loaded, whatever its size (50,000 entries).
     const read = async () => {
-      const [t, e, l] = await Promise.all([listTargets(db), allEntries(db), listLog(db)]);
+      const s = await readSyncSummary(db);
       if (!alive) return;
-      setTargets(t);
-      setEntries(e);
-      setLog(l);
-      const missing = [...new Set(l.flatMap((ev) => (ev.leadId ? [ev.leadId] : [])))].filter((leadId) => !known.has(leadId));
+      setSummary(s);
+      const missing = [...new Set(s.log.flatMap((ev) => (ev.leadId ? [ev.leadId] : [])))].filter((leadId) => !known.has(leadId));
       if (!missing.length) return;
       const found = await getLeads(db, missing);
       missing.forEach((leadId) => known.add(leadId));
       if (alive && found.length) setNames((prev) => new Map([...prev, ...found.map((x) => [x.id, x.name || x.emails[0] || x.id] as const)]));
     };
     void read();
-    const timer = setInterval(() => void read(), 1500);
+    // Re-read when the worker (or another page) announces a change; a hidden tab defers it until it is visible again.
+    let stale = false;
+    const refresh = () => {
+      if (document.visibilityState === 'visible') void read();
+      else stale = true;
+    };
+    const stopWatching = watchSyncChanges(refresh);
+    const timer = setInterval(refresh, FALLBACK_REFRESH_MS);
+    const onVisible = () => {
+      if (document.visibilityState !== 'visible' || !stale) return;
+      stale = false;
+      void read();
+    };
+    document.addEventListener('visibilitychange', onVisible);
     return () => {
       alive = false;
+      stopWatching();
       clearInterval(timer);
+      document.removeEventListener('visibilitychange', onVisible);
     };
   }, [db, tick]);
   return (
@@ -46,10 +62,17 @@ export function CrmPanel(props: { db: LeadDb; tags: string[] }) {
         and is never exported.
       </p>
       {(['hubspot', 'pipedrive', 'salesforce', 'webhook'] as const).map((t) => (
-        <CrmTarget key={t} id={t} target={targets.find((x) => x.id === t)} counts={countByStatus(entries, t)} tags={tags} onChanged={() => setTick((n) => n + 1)} />
+        <CrmTarget
+          key={t}
+          id={t}
+          target={summary.targets.find((x) => x.id === t)}
+          counts={summary.counts[t] ?? noCounts()}
+          tags={tags}
+          onChanged={() => setTick((n) => n + 1)}
+        />
       ))}
       <h3>Sync log</h3>
-      <SyncLog events={log} leadNames={names} />
+      <SyncLog events={summary.log} leadNames={names} />
     </section>
   );
 }

@@ -4,7 +4,8 @@ import { importLeads, openLeadDb } from '../../utils/leads/store';
 import { prospectToLead, ProspectSchema } from '../../utils/leads/schema';
 import { drain } from '../../utils/sync/drain';
 import { createHubspotClient } from '../../utils/sync/hubspot';
-import { enqueueLeads, putSecret, putTarget } from '../../utils/sync/outbox';
+import { allEntries, countByStatus, enqueueLeads, listLog, putSecret, putTarget, readSyncSummary } from '../../utils/sync/outbox';
+import type { OutboxEntry } from '../../utils/sync/schema';
 import { startFakeHubspot } from '../../tests/support/fake-hubspot';
 import type { BenchRow } from './popup';
 
@@ -49,4 +50,40 @@ export async function crmSyncBench(): Promise<BenchRow[]> {
   } finally {
     await fake.close();
   }
+}
+
+/**
+ * The options page's CRM panel re-reads its figures every 1.5 s: with 50,000
+ * synced entries in the outbox, the old read (every entry, parsed, counted)
+ * against the index counts and reverse log cursor it uses now. fake-indexeddb
+ * in Node, so the figures compare the two reads rather than predict Chromium.
+ */
+export async function crmPanelBench(): Promise<BenchRow[]> {
+  const db = await openLeadDb(`bench-crm-panel-${Date.now()}`);
+  const now = Date.parse('2026-11-27T10:00:00Z');
+  await putTarget(db, { id: 'salesforce', autoSync: true, paused: '', account: '', baseUrl: 'https://acme.my.salesforce.com', url: '', recordUrlBase: '', companies: true, connectedAt: new Date(now).toISOString() });
+  const tx = db.transaction('syncOutbox', 'readwrite');
+  for (let i = 0; i < 50_000; i++) {
+    const e: OutboxEntry = { leadId: `lead-${i}`, target: 'salesforce', status: i % 50 ? 'synced' : 'pending', attempts: 0, lastError: '', idempotencyKey: `k${i}`, leadVersion: 'v1', recordId: `00Q${String(i).padStart(15, '0')}`, ...(i % 50 ? {} : { dueAt: now }) };
+    void tx.store.put(e);
+  }
+  await tx.done;
+  const median = async (fn: () => Promise<unknown>) => {
+    const runs: number[] = [];
+    for (let r = 0; r < 5; r++) {
+      const t0 = performance.now();
+      await fn();
+      runs.push(performance.now() - t0);
+    }
+    return runs.sort((a, b) => a - b)[2]!;
+  };
+  const before = await median(async () => [countByStatus(await allEntries(db), 'salesforce'), await listLog(db)]);
+  const after = await median(() => readSyncSummary(db));
+  const s = await readSyncSummary(db);
+  db.close();
+  if (s.counts.salesforce?.synced !== 49_000) throw new Error(`CRM panel bench: counted ${s.counts.salesforce?.synced} synced, expected 49000`);
+  return [
+    { name: 'CRM panel refresh, 50k outbox entries: read every entry (old)', value: before, unit: 'ms' },
+    { name: 'CRM panel refresh, 50k outbox entries: index counts (Node)', value: after, unit: 'ms', target: 50 },
+  ];
 }

@@ -17,7 +17,7 @@ interface ProspectScoutDB extends DBSchema {
     indexes: { 'by-email': string; 'by-profile': string; 'by-tag': string; 'by-updated': string; 'by-email-domain': string };
   };
   /** CRM sync (utils/sync): one entry per (lead, target); read back through zod. */
-  syncOutbox: { key: [string, string]; value: OutboxEntry; indexes: { 'by-due': number; 'by-lead': string } };
+  syncOutbox: { key: [string, string]; value: OutboxEntry; indexes: { 'by-due': number; 'by-lead': string; 'by-target-status': [string, string] } };
   syncTargets: { key: string; value: Target };
   /** Tokens and signing secrets: extension-only storage, never exported. */
   syncSecrets: { key: string; value: Secret };
@@ -61,6 +61,10 @@ export const MIGRATIONS: ReadonlyArray<(db: LeadDb, tx: UpgradeTx) => void> = [
       await cursor.update({ ...cursor.value, emailDomains: domainsOf(cursor.value.emailKeys ?? []) });
       return step(await cursor.continue());
     });
+  },
+  // v4: outbox entries indexed by (target, status), so the options page counts them without reading 50,000 entries.
+  (_db, tx) => {
+    tx.objectStore('syncOutbox').createIndex('by-target-status', ['target', 'status']);
   },
 ];
 

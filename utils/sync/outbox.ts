@@ -2,7 +2,8 @@
 import type { Lead } from '../leads/schema';
 import type { LeadDb } from '../leads/store';
 import { backoffDelay } from './backoff';
-import { OutboxEntrySchema, SecretSchema, SyncEventSchema, TargetSchema, type OutboxEntry, type SyncEvent, type Target, type TargetId } from './schema';
+import { announceSyncChange } from './changes';
+import { EntryStatusSchema, OutboxEntrySchema, SecretSchema, SyncEventSchema, TargetSchema, type EntryStatus, type OutboxEntry, type SyncEvent, type Target, type TargetId } from './schema';
 import type { LeadOutcome } from './types';
 
 /** How long a `sending` entry is considered in flight before another drain may resend it. */
@@ -87,6 +88,7 @@ export async function enqueueLeads(db: LeadDb, leads: Array<Pick<Lead, 'id' | 'u
       await tx.store.put(queuedEntry(existing, lead, target, now, () => crypto.randomUUID()));
     }
   await tx.done;
+  announceSyncChange();
   return leads.length * targets.length;
 }
 
@@ -127,6 +129,7 @@ export async function updateEntries(db: LeadDb, keys: Array<[string, TargetId]>,
     } else await tx.store.delete(key);
   }
   await tx.done;
+  if (keys.length) announceSyncChange();
   return written;
 }
 
@@ -144,6 +147,7 @@ export async function recoverInFlight(db: LeadDb, now = Date.now()): Promise<num
     cursor = await cursor.continue();
   }
   await tx.done;
+  if (n) announceSyncChange();
   return n;
 }
 
@@ -157,11 +161,67 @@ export async function allEntries(db: LeadDb): Promise<OutboxEntry[]> {
   return (await db.getAll('syncOutbox')).map(parseEntry).filter(isEntry);
 }
 
-/** Per-status counts of one target's entries. */
-export function countByStatus(entries: OutboxEntry[], target: TargetId): Record<OutboxEntry['status'], number> {
-  const c = { pending: 0, sending: 0, retrying: 0, synced: 0, failed: 0 };
+/** How many of one target's entries are in each state. */
+export type StatusCounts = Record<EntryStatus, number>;
+
+/** Counts with every state at zero (a target with no entries). */
+export const noCounts = (): StatusCounts => ({ pending: 0, sending: 0, retrying: 0, synced: 0, failed: 0 });
+
+/** Per-status counts of one target's entries, from entries already in memory. */
+export function countByStatus(entries: OutboxEntry[], target: TargetId): StatusCounts {
+  const c = noCounts();
   for (const e of entries) if (e.target === target) c[e.status]++;
   return c;
+}
+
+/** What the options page's CRM panel shows: connected targets, their counts and the newest log lines. */
+export interface SyncSummary {
+  targets: Target[];
+  counts: Partial<Record<TargetId, StatusCounts>>;
+  log: SyncEvent[];
+}
+
+/**
+ * Reads the CRM panel's figures without reading the outbox: counts come from
+ * the by-target-status index (keys only, no entry is loaded or parsed) and
+ * the log from a reverse cursor that stops after `logLimit` lines. Its cost
+ * does not grow with the number of queued or synced leads.
+ */
+export async function readSyncSummary(db: LeadDb, logLimit = LOG_KEEP): Promise<SyncSummary> {
+  const tx = db.transaction(['syncTargets', 'syncOutbox', 'syncLog']);
+  const targets = (await tx.objectStore('syncTargets').getAll()).flatMap((v) => {
+    const p = TargetSchema.safeParse(v);
+    return p.success ? [p.data] : [];
+  });
+  const byState = tx.objectStore('syncOutbox').index('by-target-status');
+  const counts: SyncSummary['counts'] = {};
+  await Promise.all(
+    targets.map(async (t) => {
+      const c = noCounts();
+      await Promise.all(EntryStatusSchema.options.map(async (s) => void (c[s] = await byState.count(IDBKeyRange.only([t.id, s])))));
+      counts[t.id] = c;
+    }),
+  );
+  const log = await newestLog(() => tx.objectStore('syncLog').openCursor(null, 'prev'), logLimit);
+  await tx.done;
+  return { targets, counts, log };
+}
+
+interface ValueCursor {
+  value: unknown;
+  continue(): Promise<ValueCursor | null>;
+}
+
+/** The last `limit` valid log lines, newest first, through a reverse cursor (the rest is never read). */
+async function newestLog(openReverse: () => Promise<ValueCursor | null>, limit: number): Promise<SyncEvent[]> {
+  const log: SyncEvent[] = [];
+  let cursor = await openReverse();
+  while (cursor && log.length < limit) {
+    const p = SyncEventSchema.safeParse(cursor.value);
+    if (p.success) log.push(p.data);
+    cursor = await cursor.continue();
+  }
+  return log;
 }
 
 /** Removes a target's entries (on disconnect). */
@@ -173,6 +233,7 @@ export async function deleteTargetEntries(db: LeadDb, target: TargetId): Promise
     cursor = await cursor.continue();
   }
   await tx.done;
+  announceSyncChange();
 }
 
 /** Connected targets (invalid records skipped). */
@@ -193,6 +254,7 @@ export async function getTarget(db: LeadDb, id: TargetId): Promise<Target | unde
 export async function putTarget(db: LeadDb, target: Target): Promise<Target> {
   const valid = TargetSchema.parse(target);
   await db.put('syncTargets', valid);
+  announceSyncChange();
   return valid;
 }
 
@@ -232,16 +294,13 @@ export async function logEvents(db: LeadDb, events: Array<Omit<SyncEvent, 'id'>>
     cursor = await cursor.continue();
   }
   await tx.done;
+  announceSyncChange();
 }
 
-/** The log, newest first. */
+/** The log, newest first, at most `limit` lines. */
 export async function listLog(db: LeadDb, limit = LOG_KEEP): Promise<SyncEvent[]> {
-  const all = await db.getAll('syncLog');
-  return all
-    .reverse()
-    .slice(0, limit)
-    .flatMap((v) => {
-      const p = SyncEventSchema.safeParse(v);
-      return p.success ? [p.data] : [];
-    });
+  const tx = db.transaction('syncLog');
+  const log = await newestLog(() => tx.store.openCursor(null, 'prev'), limit);
+  await tx.done;
+  return log;
 }

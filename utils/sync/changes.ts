@@ -1,0 +1,37 @@
+// Tells the extension's pages that sync records changed, so the CRM panel re-reads on change instead of on a timer.
+/** BroadcastChannel name; every page of the extension and its worker share the origin, so all of them hear it. */
+export const SYNC_CHANGES_CHANNEL = 'prospect-scout-sync-changes';
+
+/**
+ * Announces that the outbox, the targets or the log changed. A channel per
+ * call (opened, posted, closed) keeps no module state; the message is already
+ * on its way to the listeners when the sender closes. A no-op where
+ * BroadcastChannel does not exist.
+ */
+export function announceSyncChange(): void {
+  if (typeof BroadcastChannel === 'undefined') return;
+  const channel = new BroadcastChannel(SYNC_CHANGES_CHANNEL);
+  channel.postMessage('changed');
+  channel.close();
+}
+
+/**
+ * Calls `onChange` at most once per `settleMs` after sync records change
+ * (a drain writes per batch and per lead: many messages, one read). Returns
+ * the function that stops listening.
+ */
+export function watchSyncChanges(onChange: () => void, settleMs = 300): () => void {
+  if (typeof BroadcastChannel === 'undefined') return () => {};
+  const channel = new BroadcastChannel(SYNC_CHANGES_CHANNEL);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  channel.onmessage = () => {
+    timer ??= setTimeout(() => {
+      timer = undefined;
+      onChange();
+    }, settleMs);
+  };
+  return () => {
+    if (timer) clearTimeout(timer);
+    channel.close();
+  };
+}
