@@ -1,12 +1,11 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, type KeyboardEvent, type MouseEvent } from 'react';
-import { formatPhone } from '@/utils/leads/display';
+import { formatPhone, rowLabel } from '@/utils/leads/display';
 import type { LeadSync } from '@/utils/leads/query';
 import type { RowIndex, RowSort } from '@/utils/leads/row-index';
 import type { LeadRow } from '@/utils/leads/rows';
 import { anchorAt, clickRow, extendTo, moveFocus, selectAll, toggleRow, type RowOrder, type Selection } from '@/utils/leads/selection';
 import { TARGET_NAMES } from '@/utils/sync/schema';
-import { rowLabel } from './SavedLeads';
 
 const ROW_HEIGHT = 36;
 

@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { browser } from 'wxt/browser';
+import { rowLabel } from '@/utils/leads/display';
 import { queryPositions, type RowSort } from '@/utils/leads/row-index';
 import { idsWithTag, type LeadRow } from '@/utils/leads/rows';
 import type { Lead } from '@/utils/leads/schema';
@@ -11,11 +12,6 @@ import type { LeadRowsState } from './useLeadRows';
 import { TagSelect } from './TagSelect';
 
 const ROW_HEIGHT = 58;
-
-/** What a row is called, for its heading and for screen readers. */
-export function rowLabel(r: Pick<LeadRow, 'name' | 'email'>): string {
-  return r.name || r.email || 'Unnamed lead';
-}
 
 type Menu = { row: LeadRow; top: number; right: number; button: HTMLElement };
 type Undo = { lead: Lead; label: string };

@@ -1,8 +1,6 @@
-import { useEffect, useId, useMemo, useState } from 'react';
-import { exportFileName } from '@/utils/export/csv';
-import { PICKABLE_COLUMNS, presetColumns } from '@/utils/export/csv-presets';
-import { downloadBlob } from '@/utils/export/download';
-import { exportStoredLeads, type ExportFormat } from '@/utils/export/export-leads';
+import { lazy, Suspense, useEffect, useId, useMemo, useState } from 'react';
+import type { ExportFormat } from '@/utils/export/export-leads';
+import { rowLabel } from '@/utils/leads/display';
 import { activeFilterCount, leadSyncStates, SYNC_STATES, workspacePredicate, type LeadSync, type LeadSyncState, type WorkspaceFilter } from '@/utils/leads/query';
 import { queryPositions } from '@/utils/leads/row-index';
 import { idsWithTag, type LeadRow } from '@/utils/leads/rows';
@@ -14,13 +12,27 @@ import { sendToBackground } from '@/utils/messages';
 import { getSettings } from '@/utils/settings';
 import { queueAutoSync } from '@/utils/sync/enqueue';
 import { allEntries, listTargets } from '@/utils/sync/outbox';
-import { LeadEditor, type SaveOutcome } from './LeadEditor';
+import type { SaveOutcome } from './LeadEditor';
 import { LeadTable, type TableSort } from './LeadTable';
-import { rowLabel } from './SavedLeads';
 import type { LeadRowsState } from './useLeadRows';
 import { TagSelect } from './TagSelect';
 
+// The editor and the exporters (with their CSV presets) load on first use: the table opens without parsing them.
+const LeadEditor = lazy(() => import('./LeadEditor').then((m) => ({ default: m.LeadEditor })));
+const exporters = () =>
+  Promise.all([import('@/utils/export/csv'), import('@/utils/export/csv-presets'), import('@/utils/export/download'), import('@/utils/export/export-leads')]).then(
+    ([csv, presets, download, leads]) => ({ ...csv, ...presets, ...download, ...leads }),
+  );
+
+/** Mounts with the editor (same Suspense boundary, so once its code is in): gives its first field the focus. */
+function FocusEditor() {
+  useEffect(() => document.querySelector<HTMLElement>('.ws-editor input, .ws-editor textarea')?.focus(), []);
+  return null;
+}
+
 type Undo = { leads: Lead[]; label: string };
+// Actions need rows, which come from the store: this only shows if the page is used before it opened.
+const NOT_OPEN = 'The lead store is not open yet';
 type Message = { ok: boolean; text: string };
 
 const SYNC_LABELS: Record<LeadSyncState, string> = { none: 'Not synced', pending: 'Pending', synced: 'Synced', failed: 'Failed' };
@@ -32,7 +44,8 @@ const plural = (n: number, one = 'lead', many = `${one}s`) => `${n.toLocaleStrin
  * delete with undo) and an editor panel.
  */
 export function Workspace(props: {
-  db: LeadDb;
+  /** Undefined while the store opens: the page's layout (filters, table head) is drawn at once, rows fill in. */
+  db: LeadDb | undefined;
   rows: LeadRowsState;
   total: number;
   tags: string[];
@@ -57,6 +70,7 @@ export function Workspace(props: {
 
   useEffect(() => {
     if (!tag) return setTagIds(undefined);
+    if (!db) return;
     let live = true;
     idsWithTag(db, tag).then(
       (ids) => live && setTagIds(ids),
@@ -69,6 +83,7 @@ export function Workspace(props: {
 
   // Sync states come from the outbox, which the background updates as it sends: re-read while a CRM is connected.
   useEffect(() => {
+    if (!db) return;
     let live = true;
     const read = async () => {
       const targets = await listTargets(db);
@@ -104,8 +119,12 @@ export function Workspace(props: {
 
   const hasRows = shown.length > 0 || rows.complete;
   useEffect(() => {
+    if (!hasRows) return;
     // Read by `npm run bench` (workspace opened → first rows in the table → every lead indexed).
-    if (hasRows) performance.mark('ps:workspace-rows-shown');
+    performance.mark('ps:workspace-rows-shown');
+    // The editor's code, fetched once the table is up so the first Enter opens it without a wait.
+    const later = setTimeout(() => void import('./LeadEditor').catch(() => {}), 1000);
+    return () => clearTimeout(later);
   }, [hasRows]);
   useEffect(() => {
     if (rows.complete) performance.mark('ps:workspace-complete');
@@ -115,6 +134,7 @@ export function Workspace(props: {
   const fail = (what: string) => (e: Error) => setMessage({ ok: false, text: `${what}: ${e.message}` });
 
   const retag = async (change: 'add' | 'remove') => {
+    if (!db) throw new Error(NOT_OPEN);
     const t = bulkTag.trim();
     if (!t) return setMessage({ ok: false, text: 'Type a tag first.' });
     const written = await updateLeadTags(db, selection.ids, (tags) => applyTagChange(tags, change === 'add' ? { add: [t] } : { remove: [t] }));
@@ -124,6 +144,7 @@ export function Workspace(props: {
   };
 
   const remove = async (ids: string[]) => {
+    if (!db) throw new Error(NOT_OPEN);
     if (!ids.length) return;
     const leads = await deleteLeads(db, ids);
     onDeleted(leads.map((l) => l.id));
@@ -133,6 +154,7 @@ export function Workspace(props: {
   };
 
   const restore = async (u: Undo) => {
+    if (!db) throw new Error(NOT_OPEN);
     // Put back exactly as they were (revisions included): not an edit.
     await restoreLeads(db, u.leads);
     onChanged(u.leads);
@@ -142,7 +164,8 @@ export function Workspace(props: {
   };
 
   const exportAs = async (format: ExportFormat) => {
-    const settings = await getSettings();
+    if (!db) throw new Error(NOT_OPEN);
+    const [settings, { exportStoredLeads, presetColumns, PICKABLE_COLUMNS, exportFileName, downloadBlob }] = await Promise.all([getSettings(), exporters()]);
     // In the table's order, so the file reads like the screen.
     const ids: string[] = [];
     for (const p of shown) {
@@ -166,6 +189,7 @@ export function Workspace(props: {
   };
 
   const open = async (row: LeadRow) => {
+    if (!db) throw new Error(NOT_OPEN);
     const lead = await getLead(db, row.id);
     if (lead) setEditing(lead);
     else setMessage({ ok: false, text: 'That lead is no longer stored.' });
@@ -177,6 +201,7 @@ export function Workspace(props: {
   };
   // The same edit rules as the popup: another window's changes to other fields are merged, the same field is refused.
   const update = async (lead: Lead, base: Lead): Promise<SaveOutcome> => {
+    if (!db) throw new Error(NOT_OPEN);
     const result = await putLead(db, { ...lead, updatedAt: new Date().toISOString() }, { base });
     if (result.status === 'stale') {
       if (result.current) onChanged([result.current]);
@@ -188,15 +213,14 @@ export function Workspace(props: {
     return { status: 'updated', lead: result.lead };
   };
 
-  useEffect(() => {
-    if (editing) document.querySelector<HTMLElement>('.ws-editor input, .ws-editor textarea')?.focus();
-  }, [editing?.id]);
 
   const setF = (patch: Partial<WorkspaceFilter>) => setFilter((f) => ({ ...f, ...patch }));
   const filters = activeFilterCount({ ...filter, tag, query });
-  const loading = !rows.complete && total > rows.index.rows.length;
-  const status = loading
-    ? `Loading… ${plural(rows.index.rows.length)} of ${total.toLocaleString('en')} read`
+  // Until the count is in (it is read after the first rows), "0 of 0" would be wrong: just loading.
+  const status = !rows.complete
+    ? total > rows.index.rows.length
+      ? `Loading… ${plural(rows.index.rows.length)} of ${total.toLocaleString('en')} read`
+      : 'Loading…'
     : `${shown.length.toLocaleString('en')} of ${plural(rows.index.rows.length)}${selected ? ` · ${selected.toLocaleString('en')} selected` : ''}`;
 
   return (
@@ -344,7 +368,10 @@ export function Workspace(props: {
             <button type="button" className="link" onClick={closeEditor}>
               Close
             </button>
-            <LeadEditor key={editing.id} lead={editing} knownTags={tags} alreadySaved onSave={update} />
+            <Suspense fallback={<p>Opening…</p>}>
+              <LeadEditor key={editing.id} lead={editing} knownTags={tags} alreadySaved onSave={update} />
+              <FocusEditor key={`focus-${editing.id}`} />
+            </Suspense>
           </aside>
         )}
       </div>

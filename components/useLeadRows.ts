@@ -10,6 +10,14 @@ const FIRST_ROWS = 40;
 /** Rows buffered before the index (and so the list) is rebuilt during the load. */
 const FLUSH_ROWS = 10_000;
 
+/** Resolves after the next frame has been painted (or after 50 ms in a hidden tab, which paints no frames). */
+function afterPaint(): Promise<void> {
+  return new Promise((ok) => {
+    const timer = setTimeout(ok, 50);
+    requestAnimationFrame(() => setTimeout(() => (clearTimeout(timer), ok()), 0));
+  });
+}
+
 /** Loading state of the rows. */
 export interface LeadRowsState {
   index: RowIndex;
@@ -36,6 +44,9 @@ export function useLeadRows(db: LeadDb | undefined, enabled: boolean) {
       setState((s) => ({ ...s, complete, index: appendRows(s.index, rows.filter((r) => !deleted.current.has(r.id))) }));
     (async () => {
       add(await readRecentRows(db, FIRST_ROWS), false);
+      // The first rows get painted before the paged read's parsing takes the main thread.
+      await afterPaint();
+      if (abort.signal.aborted) return;
       let buffer: LeadRow[] = [];
       await readAllRows(
         db,

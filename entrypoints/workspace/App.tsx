@@ -47,7 +47,8 @@ export function App() {
         </button>
       </header>
       {db instanceof Error && <StorageErrorNotice error={db} />}
-      {okDb && <Workspace db={okDb} rows={rows.state} total={total} tags={tags} onChanged={onChanged} onDeleted={onDeleted} />}
+      {/* Drawn before the store is open, so rows fill a laid-out table instead of the page appearing in steps. */}
+      {!(db instanceof Error) && <Workspace db={okDb} rows={rows.state} total={total} tags={tags} onChanged={onChanged} onDeleted={onDeleted} />}
     </main>
   );
 }

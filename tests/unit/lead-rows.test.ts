@@ -23,6 +23,33 @@ describe('lead rows', () => {
     expect(recent[0]).toMatchObject({ email: 'l24@x.example', tags: [] });
   });
 
+  it('reads the recent rows with one getAllRecords request where the browser has it, else with a cursor', async () => {
+    await restoreLeads(db, leads);
+    const records = vi.spyOn(IDBIndex.prototype as IDBIndex & { getAllRecords(): unknown }, 'getAllRecords');
+    expect((await readRecentRows(db, 4)).map((r) => r.name)).toEqual(['Lead 24', 'Lead 23', 'Lead 22', 'Lead 21']);
+    expect(records).toHaveBeenCalledTimes(1);
+    records.mockRestore();
+    // Firefox 140 has no getAllRecords: the cursor gives the same rows.
+    const saved = Object.getOwnPropertyDescriptor(IDBIndex.prototype, 'getAllRecords')!;
+    delete (IDBIndex.prototype as { getAllRecords?: unknown }).getAllRecords;
+    try {
+      expect((await readRecentRows(db, 4)).map((r) => r.name)).toEqual(['Lead 24', 'Lead 23', 'Lead 22', 'Lead 21']);
+    } finally {
+      Object.defineProperty(IDBIndex.prototype, 'getAllRecords', saved);
+    }
+  });
+
+  it('reads on past an unreadable recent record to fill the first rows', async () => {
+    await restoreLeads(db, leads);
+    const bad = { ...leads[24]!, id: 'bad', name: 42 } as unknown as (typeof leads)[number];
+    const tx = db.transaction('leads', 'readwrite');
+    await tx.store.put({ ...bad, updatedAt: new Date(Date.UTC(2027, 0, 1)).toISOString() } as never);
+    await tx.done;
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    expect((await readRecentRows(db, 3)).map((r) => r.name)).toEqual(['Lead 24', 'Lead 23', 'Lead 22']);
+    warn.mockRestore();
+  });
+
   it('reads every row in pages, each page one call', async () => {
     await restoreLeads(db, leads);
     const pages: LeadRow[][] = [];

@@ -83,3 +83,8 @@ export function describeChanges(saved: Lead, next: Lead): string[] {
   for (const t of next.tags) if (!saved.tags.includes(t)) out.push(`adds tag ${t}`);
   return out;
 }
+
+/** What a saved lead's row is called, for its heading and for screen readers. */
+export function rowLabel(r: { name: string; email: string }): string {
+  return r.name || r.email || 'Unnamed lead';
+}

@@ -1,4 +1,5 @@
 // Paged reads of saved leads as compact list rows, so a list of 50,000 opens without loading whole records.
+import { unwrap } from 'idb';
 import { LeadSchema, type Lead } from './schema';
 import type { LeadDb } from './store';
 
@@ -64,10 +65,34 @@ export function countLeads(db: LeadDb): Promise<number> {
   return db.count('leads');
 }
 
-/** The `limit` most recently updated leads as rows: what the saved view shows first. */
+/** What `getAllRecords` (Chromium 141+, not Firefox 140) takes and gives; absent from TypeScript's DOM types so far. */
+type RecordsIndex = IDBIndex & {
+  getAllRecords?(options: { count?: number; direction?: IDBCursorDirection }): IDBRequest<Array<{ value: unknown }>>;
+};
+
+/**
+ * The `limit` most recently updated leads as rows: what the saved view and
+ * the workspace show first. One `getAllRecords` request newest first where
+ * the browser has it (a cursor costs a round trip to the database per row:
+ * 40 rows took ~25 ms of the workspace's first paint); else a cursor.
+ */
 export async function readRecentRows(db: LeadDb, limit: number): Promise<LeadRow[]> {
-  const rows: LeadRow[] = [];
   const tx = db.transaction('leads');
+  const index = unwrap(tx.store.index('by-updated')) as RecordsIndex;
+  if (index.getAllRecords) {
+    const request = index.getAllRecords({ count: limit, direction: 'prev' });
+    const records = await new Promise<Array<{ value: unknown }>>((ok, fail) => {
+      request.onsuccess = () => ok(request.result);
+      request.onerror = () => fail(request.error);
+    });
+    const rows = records.map((r) => toRow(r.value)).filter((r): r is LeadRow => !!r);
+    // An unreadable record among them: the cursor below reads on past it to fill the screen.
+    if (rows.length === records.length) {
+      await tx.done;
+      return rows;
+    }
+  }
+  const rows: LeadRow[] = [];
   let cursor = await tx.store.index('by-updated').openCursor(null, 'prev');
   while (cursor && rows.length < limit) {
     const row = toRow(cursor.value);
