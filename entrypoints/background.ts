@@ -4,6 +4,6 @@ import { setupReachBackground } from '@/utils/reach/background';
 import { setupSyncBackground } from '@/utils/sync/background';
 
 export default defineBackground(() => {
-  setupSyncBackground();
-  setupReachBackground({ persistentPage: import.meta.env.MANIFEST_VERSION === 2 });
+  const { syncNow } = setupSyncBackground();
+  setupReachBackground({ persistentPage: import.meta.env.MANIFEST_VERSION === 2, syncNow });
 });

@@ -1,12 +1,11 @@
 // Wires reach to the browser: context menus (created on install), their clicks, and clearing a tab's badge when it navigates.
 import { browser } from 'wxt/browser';
 import { countryOfUrl } from '../extract/country';
-import { prospectToLead } from '../leads/schema';
-import { openLeadDb, saveLead } from '../leads/store';
+import { openLeadDb } from '../leads/store';
 import { countryOf, getSettings } from '../settings';
-import { queueAutoSync } from '../sync/enqueue';
 import { actionApi, clearTabBadge, showSaveResult } from './badge';
 import { createMenuHandler, MENU_ITEMS } from './menus';
+import { saveSelection } from './save-selection';
 
 /** Size of the window the popup page opens in when the browser cannot open the popup itself. */
 const POPUP_WINDOW = { width: 440, height: 640 };
@@ -41,8 +40,10 @@ async function createMenus(): Promise<void> {
  * `persistentPage`: the background is an MV2 page (Firefox), where menus do
  * not outlive the page, so they are created at every start; an MV3 worker's
  * menus persist, so they are (re)created on install and update only.
+ * `syncNow`: the sync service's drain, started after a selection is saved
+ * and queued for a connected CRM.
  */
-export function setupReachBackground({ persistentPage = false } = {}): void {
+export function setupReachBackground({ persistentPage = false, syncNow = () => {} }: { persistentPage?: boolean; syncNow?: () => void } = {}): void {
   const onMenuClick = createMenuHandler({
     openCapture,
     countryFor: async (url) => countryOf(await getSettings()) ?? countryOfUrl(url),
@@ -50,11 +51,7 @@ export function setupReachBackground({ persistentPage = false } = {}): void {
       // A connection per save: a worker-lifetime one would be closed by the next DB upgrade in another window.
       const db = await openLeadDb();
       try {
-        // An address a differently named saved person has is never merged without asking: the selection is kept as its own lead.
-        const result = await saveLead(db, prospectToLead(prospect), { onConflict: 'keep-both' });
-        // Queued durably here; the sync alarm drains it (a worker cannot message itself).
-        await queueAutoSync(db, [result.lead]).catch(() => {});
-        return { leadId: result.lead.id, status: result.status === 'created' ? 'created' : 'updated', name: result.lead.name };
+        return await saveSelection(db, prospect, syncNow);
       } finally {
         db.close();
       }
@@ -68,6 +65,4 @@ export function setupReachBackground({ persistentPage = false } = {}): void {
     // Without the tabs permission only the status is told: a new page is loading, so the old page's count is stale.
     if (change.status === 'loading') void clearTabBadge(tabId).catch(() => {});
   });
-  // The e2e suite runs a click through the listener's own handler from the worker (a context menu cannot be clicked headless).
-  (globalThis as unknown as { prospectScoutReach: unknown }).prospectScoutReach = { onMenuClick };
 }

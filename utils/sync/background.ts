@@ -9,8 +9,12 @@ import { CRM_TEST_BUILD } from './targets';
 export const SYNC_ALARM = 'prospect-scout-sync';
 const ALARM_PERIOD_MIN = 0.5;
 
-/** Registers the sync service's listeners; call once from the background entrypoint. */
-export function setupSyncBackground(): void {
+/**
+ * Registers the sync service's listeners; call once from the background
+ * entrypoint. Returns `syncNow`, which starts a drain (for other background
+ * code, which cannot message the background).
+ */
+export function setupSyncBackground(): { syncNow: () => void } {
   let dbPromise: Promise<LeadDb> | undefined;
   const service = createSyncService({
     db: () => (dbPromise ??= openLeadDb()),
@@ -29,4 +33,5 @@ export function setupSyncBackground(): void {
   });
   void browser.alarms.create(SYNC_ALARM, { periodInMinutes: ALARM_PERIOD_MIN });
   void service.start();
+  return { syncNow: () => void service.drainSoon() };
 }
