@@ -10,6 +10,7 @@ import { extractWithSiteAdapter } from './sites/index';
 import { dropConsumedContacts, extractStructured, giveProfileLinksToSubject } from './structured';
 import { LIMITS, type Organization, type Prospect } from '../leads/schema';
 import { identityKeys, mergeProspects } from '../leads/merge';
+import { domainLabel, isPlatformHost } from '../leads/hosts';
 import { isPersonName } from './names';
 import { OrgCollector } from './organization';
 import { internationalCountries, scanPhones } from './phone-scan';
@@ -77,9 +78,6 @@ function meta(doc: Document, key: string): string {
   return (el?.getAttribute('content') ?? '').trim();
 }
 
-// Hosts whose pages describe people of other organizations: their own name is nobody's company.
-const PLATFORMS =
-  /(?:^|\.)(?:linkedin|github|gitlab|x|twitter|crunchbase|medium|substack|facebook|instagram|youtube|wikipedia|google|xing|wellfound|angel|about|dev|sessionize|eventbrite|meetup|lu|zoominfo|apollo|rocketreach|signalhire|contactout|peopledatalabs|bing|duckduckgo|mastodon|bsky|threads|reddit|quora|researchgate|orcid|scholar)\.[a-z.]+$/i;
 const EVENT = /\b(?:conference|conf|summit|festival|meetup|expo|forum|symposium|hackathon|congress|kongress|convention|days|tagung|salon|webinar)\b|(?<![-#/\w])20\d\d(?![-/\w])/i;
 
 const ORG_WORD =
@@ -136,7 +134,7 @@ function employerOfPage(doc: Document, url: string, person: string): string {
   } catch {
     return '';
   }
-  if (PLATFORMS.test(host)) return '';
+  if (isPlatformHost(host)) return '';
   const own = (s: string) => !!person && s.toLowerCase().includes(person.toLowerCase());
   const organizational = (s: string) => s.length >= 2 && s.length <= 60 && !own(s) && (ORG_WORD.test(s) || LEGAL_SUFFIX.test(s)) && !EVENT.test(s);
   const site = meta(doc, 'og:site_name') || meta(doc, 'application-name');
@@ -152,9 +150,7 @@ function employerOfPage(doc: Document, url: string, person: string): string {
 /** The registrable label of a URL's host: "ateliermorvan" for www.ateliermorvan.com, "fenwickhale" for fenwickhale.co.uk. */
 function hostLabel(url: string): string {
   try {
-    const labels = new URL(url).hostname.toLowerCase().split('.');
-    const tail = labels.length >= 3 && /^(?:co|com|org|net|ac|gov|edu|ne|or)$/.test(labels.at(-2)!) ? 3 : 2;
-    return labels.at(-tail) ?? '';
+    return domainLabel(new URL(url).hostname);
   } catch {
     return '';
   }
@@ -179,7 +175,7 @@ function listedCompany(doc: Document, url: string): string {
   } catch {
     return '';
   }
-  if (PLATFORMS.test(host)) return '';
+  if (isPlatformHost(host)) return '';
   const site = meta(doc, 'og:site_name') || meta(doc, 'application-name');
   const title = cleanText(doc.querySelector('title'), 300);
   const h1 = cleanText(doc.querySelector('h1'), 300);

@@ -1,5 +1,6 @@
 // Company email patterns: inferred from saved leads at one domain, applied to a named prospect without an email.
-import { isFreeMailDomain, isPlatformHost } from './free-mail';
+import { isFreeMailDomain } from './free-mail';
+import { isPlatformHost, registrableDomain } from './hosts';
 import { nameParts } from './normalize';
 import type { Lead, Prospect } from './schema';
 
@@ -217,12 +218,9 @@ function hostOf(url: string): string {
   }
 }
 
-// Second-level labels under which companies register (acme.co.uk), so `co.uk` is never taken for a domain.
-const SECOND_LEVEL = /^(?:co|com|net|org|ac|gov|edu|ne|or|go|gv)\.[a-z]{2}$/;
-
 /**
  * The domains a prospect's company may use for email, best first: its
- * website's host (and that host's parent, `team.acme.com` → `acme.com`),
+ * website's host (and the domain it is registered under, `team.acme.com` → `acme.com`),
  * then the host of the page it was read from (a personal site as website
  * must not hide the employer's team page), each unless it is a platform
  * (LinkedIn, GitHub, X …) or a free-mail provider. A prospect that has an
@@ -233,10 +231,7 @@ export function companyDomains(prospect: Pick<Prospect, 'emails' | 'website' | '
   const out: string[] = [];
   for (const host of [hostOf(prospect.website), hostOf(prospect.sourceUrl)]) {
     if (!host || isPlatformHost(host) || isFreeMailDomain(host) || /^[\d.]+$|^\[|^localhost$/.test(host) || !host.includes('.')) continue;
-    out.push(host);
-    const labels = host.split('.');
-    const parent = labels.slice(1).join('.');
-    if (labels.length >= 3 && !SECOND_LEVEL.test(parent)) out.push(parent);
+    out.push(host, registrableDomain(host));
   }
   return [...new Set(out)];
 }

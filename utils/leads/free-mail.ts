@@ -1,4 +1,4 @@
-// Free-mail and platform hosts: domains that say nothing about where a person works.
+// Free-mail hosts: email domains that say nothing about where a person works (platform hosts are in hosts.ts).
 
 const FREE_MAIL = new Set([
   'gmail.com',
@@ -50,12 +50,4 @@ const FREE_MAIL_FAMILIES = /^(?:gmx|yahoo|hotmail|outlook|live|aol|yandex)\.[a-z
 export function isFreeMailDomain(domain: string): boolean {
   const d = domain.trim().toLowerCase();
   return FREE_MAIL.has(d) || FREE_MAIL_FAMILIES.test(d);
-}
-
-// Sites where the page's host is the platform's, never the person's employer.
-const PLATFORM_HOSTS = /(?:^|\.)(?:linkedin\.com|github\.com|x\.com|twitter\.com|facebook\.com|instagram\.com|youtube\.com|medium\.com|substack\.com|crunchbase\.com|xing\.com|google\.com|wikipedia\.org|about\.me|angel\.co|wellfound\.com|reddit\.com|mastodon\.social|threads\.net|bsky\.app|gitlab\.com|stackoverflow\.com)$/;
-
-/** Whether a host is a social or publishing platform, whose address says nothing about the people on its pages. */
-export function isPlatformHost(host: string): boolean {
-  return PLATFORM_HOSTS.test(host.trim().toLowerCase());
 }

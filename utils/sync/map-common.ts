@@ -1,6 +1,7 @@
 // Lead → CRM field helpers shared by every client: primary email, phones, location, note text, limits.
 import { parsePhoneNumber } from 'libphonenumber-js/max';
 import { nameParts } from '../leads/normalize';
+import { isFreeMailDomain } from '../leads/free-mail';
 import type { Lead } from '../leads/schema';
 
 /** The lead's dedupe key in every CRM: first email, trimmed and lower-cased ('' when none). */
@@ -111,9 +112,8 @@ export function companyDomain(lead: Lead): string {
     // not a URL: try the email
   }
   const domain = primaryEmail(lead).split('@')[1] ?? '';
-  return domain && !FREE_MAIL.has(domain) ? domain : '';
+  return domain && !isFreeMailDomain(domain) ? domain : '';
 }
-const FREE_MAIL = new Set(['gmail.com', 'googlemail.com', 'yahoo.com', 'hotmail.com', 'outlook.com', 'live.com', 'icloud.com', 'me.com', 'aol.com', 'proton.me', 'protonmail.com', 'gmx.com', 'gmx.de', 'web.de', 'mail.com', 'yandex.ru', 'qq.com']);
 
 /**
  * The lines of the note that carries what has no CRM field: the user's note,
