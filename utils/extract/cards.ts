@@ -74,10 +74,21 @@ const JOB_LABEL = /^(?:funktion|position|titel|title|job title|role|rolle|poste|
 /** Splits "Title at Company" but only reads a line as a job when it is short and has a job word. */
 function jobOf(text: string): { title: string; company: string } {
   let line = (text.split('\n')[0]?.trim() ?? '').replace(JOB_LABEL, '');
+  // "Jonas Becker (independent consultant)": a job in brackets after a name is the job without them.
+  line = line.replace(/^[(（]([^()（）]+)[)）]$/, '$1');
   // A bio paragraph starts with the job: "VP of Revenue Operations at Quorum Health. Previously led …".
   if (line.length > 100) line = line.split(/(?<=[\p{Ll})])\.\s+(?=\p{Lu})/u)[0] ?? line;
   if (!line || line.length > 160 || /^(?:by|von|par)\s/i.test(line)) return { title: '', company: '' };
   return parseJobLine(line);
+}
+
+// A badge set inside a job line ("Broker Associate <span class="badge">Se habla español</span>", a Tailwind pill
+// "rounded bg-amber-100 px-1.5 uppercase"): a label beside the job, not part of it.
+const BADGE_CLASS = /^(?:badge|pill|chip|tag|label|status|flag)(?:$|[-_])|[-_](?:badge|pill|chip|tag)$/i;
+
+function isBadge(el: Element): boolean {
+  const tokens = classTokens(el);
+  return tokens.some((t) => BADGE_CLASS.test(t)) || (tokens.some((t) => /^rounded(?:$|-)/.test(t)) && tokens.some((t) => /^bg-/.test(t)));
 }
 
 /** The job line of a card: a marked element, the element after the name, or the text after the name. */
@@ -92,7 +103,7 @@ function jobInCard(card: Element, nameEl: Element | null, name: string): { title
   for (const el of candidates) {
     if (!el || tried.has(el) || (nameEl && (el.contains(nameEl) || nameEl.contains(el))) || !card.contains(el)) continue;
     tried.add(el);
-    const job = jobOf(firstLine(el, 400));
+    const job = jobOf(firstLine(el, 400, isBadge) || firstLine(el, 400));
     if (job.title) return job;
   }
   // "Jane Doe — Professor of Chemistry" written in one line of a list item.
@@ -312,6 +323,9 @@ function cardBlocks(doc: Document, url: string, taken: Set<Element>): PersonBloc
       if (el.tagName === 'TR' || el.tagName === 'TABLE' || el.tagName === 'BODY' || el.tagName === 'MAIN') return;
       // The nearest repeated block that names someone is their card; a repeated block without a name (a list of social links) is not.
       if (siblingsOfShape(el) >= 2 && nameIn(el)) {
+        // Page builders wrap each part of a card alike ("elementor-element" around the image, the name, the details):
+        // a repeated wrapper holding only the name is part of the card, not the card.
+        if (nameIn(el) !== el && cleanText(el, 300) === cleanText(nameIn(el), 300)) continue;
         if (nameIn(el) === el) {
           const run = runOf(el);
           if (!needJob || run.some(hasContact) || jobOf(cleanText(run[1], 300)).title) cards.set(el, 'job');
@@ -413,6 +427,56 @@ function listLineBlocks(doc: Document): PersonBlock[] {
   return out;
 }
 
+// A talk's title in quotes, with the speaker before or after it: "“Small files, big problems” — Dev Malhotra (Kestrel Data)",
+// "“Title” by Jane Doe, Acme", "Jane Doe (Acme): “Title”".
+const QUOTED_TITLE = /[“"«„‘]([^“”"«»„‘’]{3,200})[”"»“’]/;
+const TALK_JOINER = /^[\s,;:|•·–—-]*(?:(?:by|with|von|mit|par|avec|por|con)\s+)?|[\s,;:|•·–—-]*$/gi;
+const NAMES_SEPARATOR = /\s*(?:,|&|\+|\band\b|\bund\b|\bet\b|\by\b)\s*/i;
+
+/**
+ * The speakers of one line of a programme: a quoted talk title, and beside
+ * it one or more names with their company in brackets or after a comma
+ * ("Name (Company)", "A & B (Company)", "Name, Company"). Null when the
+ * rest of the line is not names.
+ */
+export function talkSpeakers(line: string): { names: string[]; title: string; company: string } | null {
+  const s = line.replace(/\s+/g, ' ').trim();
+  if (!s || s.length > 300 || /@|https?:/.test(s)) return null;
+  const quoted = QUOTED_TITLE.exec(s);
+  if (!quoted) return null;
+  const speaker = (s.slice(0, quoted.index) + ' ' + s.slice(quoted.index + quoted[0].length)).trim().replace(TALK_JOINER, '').trim();
+  if (!speaker) return null;
+  const bracket = /^(.+?)\s*[(（]([^()（）]{2,60})[)）]$/.exec(speaker);
+  const comma = bracket ? null : /^([^,]+),\s*([^,]{2,60})$/.exec(speaker);
+  const who = bracket?.[1] ?? comma?.[1] ?? speaker;
+  const company = (bracket?.[2] ?? comma?.[2] ?? '').trim();
+  const names = who.split(NAMES_SEPARATOR).map((n) => cleanPersonName(n));
+  if (!names.length || names.length > 4 || !names.every((n) => isPersonName(n))) return null;
+  // The bracket may hold a credential ("PhD") or what the speaker does ("independent consultant") instead of a company.
+  if (CREDENTIAL.test(company)) return { names, title: '', company: '' };
+  return JOB_WORDS.test(company) && !parseJobLine(company).company ? { names, title: company, company: '' } : { names, title: '', company };
+}
+
+/**
+ * Programmes written as lines, one talk each ("<li>“Title” — Name
+ * (Company)</li>"), as lightning-talk and workshop lists are: a list
+ * counts when at least two of its items, and most of them, are a quoted
+ * title with its speakers.
+ */
+function talkLineBlocks(doc: Document): PersonBlock[] {
+  const out: PersonBlock[] = [];
+  for (const list of [...doc.querySelectorAll('ul, ol')].slice(0, 200)) {
+    if (list.closest(CHROME)) continue;
+    const items = [...list.children].filter((li) => li.tagName === 'LI' && !li.querySelector('ul, ol')).slice(0, MAX_CARDS);
+    const talks = items.map((li) => ({ li, talk: talkSpeakers(cleanText(li, 300)) })).filter((t) => t.talk);
+    if (talks.length < 2 || talks.length < items.length * 0.6) continue;
+    for (const { li, talk } of talks) {
+      for (const name of talk!.names) out.push({ name, title: talk!.title, company: talk!.company, location: '', elements: [li], kind: 'list' });
+    }
+  }
+  return out;
+}
+
 // Paths of pages about one person on a site: speaker, team, staff, author and bio pages.
 const PERSON_PATH = /\/(?:speakers?|people|person|team|staff|authors?|profiles?|members?|attorneys|lawyers|professionals|experts?|faculty|guests?|bios?|referenten|intervenants|ponentes)\/[^/?#]+\/?(?:[?#]|$)/i;
 const ASIDE = 'aside, [class*="related" i], [class*="recommend" i], [class*="sidebar" i], [class*="comment" i]';
@@ -469,7 +533,7 @@ export function findPersonBlocks(doc: Document, url: string): PersonBlock[] {
   const dls = definitionListBlocks(doc);
   const taken = new Set<Element>([...tables, ...dls].flatMap((b) => b.elements));
   const cards = cardBlocks(doc, url, taken);
-  const lines = listLineBlocks(doc).filter((b) => !cards.some((c) => c.elements.some((e) => e.contains(b.elements[0]!) || b.elements[0]!.contains(e))));
+  const lines = [...listLineBlocks(doc), ...talkLineBlocks(doc)].filter((b) => !cards.some((c) => c.elements.some((e) => e.contains(b.elements[0]!) || b.elements[0]!.contains(e))));
   const linked = personLinkBlocks(doc, url);
   const out: PersonBlock[] = [];
   const seen = new Set<string>();

@@ -14,9 +14,9 @@ import { phoneLabel, scanPhones } from './phone-scan';
 import type { ProspectBuilder } from './prospect-builder';
 import { cleanText, visibleText } from './visible-text';
 
-/** Words that make a short line a job title ("Head of Sales", "Geschäftsführer"). */
+/** Words that make a short line a job title ("Head of Sales", "Geschäftsführer"), German compounds too ("Energieberaterin", "Bauleiter"). */
 export const JOB_WORDS =
-  /\b(engineer|manager|director|head|vp|vice president|chief|ceo|cto|cfo|coo|cmo|cro|founder|co-founder|owner|president|lead|developer|designer|sales|marketing|consultant|partner|analyst|officer|specialist|architect|recruiter|executive|account|associate|principal|scientist|researcher|professor|advisor|adviser|coordinator|representative|administrator|product|editor|writer|attorney|lawyer|accountant|intern|strategist|evangelist|advocate|geschäftsführer|geschäftsführerin|inhaber|inhaberin|leiter|leiterin|vorstand|prokurist|rechtsanwalt|rechtsanwältin|berater|beraterin|entwickler|entwicklerin|ingenieur|referent|referentin|vertriebsleiter|vertriebsleiterin|directeur|directrice|responsable|gérant|gérante|président|présidente|fondateur|fondatrice|associé|associée|avocat|avocate|ingénieur|développeur|développeuse|chargé|chargée|chef|commercial|commerciale|gerente|directora|director|jefe|jefa|abogado|abogada|lecturer|dean|chair|chairman|chairwoman|chairperson|fellow|postdoc|postdoctoral|student|counsel|shareholder|secretary|treasurer|trustee|board|agent|broker|realtor|physician|surgeon|nurse|pharmacist|librarian|coach|trainer|photographer|artist|author|journalist|reporter|correspondent|producer|chef|investor|entrepreneur|staff|technician|paralegal|clerk|instructor|teacher|tutor|lead|maintainer|contributor|curator|economist|statistician|physicist|chemist|biologist|mathematician|epidemiologist|hr|pr|communications|operations|finance|engineering|dentist|hygienist|orthodontist|therapist|physiotherapist|psychologist|psychiatrist|optometrist|veterinarian|doctor|radiologist|cardiologist|dermatologist|an(?:a)?esthetist|anesthesiologist|pa?ediatrician|oncologist|neurologist|midwife|dietitian|nutritionist|osteopath|chiropractor|practitioner|clinician|solicitor|barrister|notary|conveyancer|auditor|bookkeeper|controller|comptroller|planner|buyer|assistant|receptionist|supervisor|superintendent|headteacher|headmaster|registrar|provost|chancellor|rector|ambassador|councillor|councilor|senator|mayor|pastor|priest|rabbi|volunteer|mentor|facilitator|translator|interpreter|copywriter|illustrator|animator|videographer|programmer|devops|sre|admin|support|success|underwriter|actuary|appraiser|surveyor|estimator|inspector|dispatcher|merchandiser|marketer|negotiator|mortgage|loan|banker|trader|adjuster|zahnarzt|zahnärztin|arzt|ärztin|steuerberater|steuerberaterin|notar|notarin|architekt|architektin|assistent|assistentin|sachbearbeiter|sachbearbeiterin|mitarbeiter|mitarbeiterin|projektleiter|projektleiterin|teamleiter|teamleiterin|prokuristin|kundenberater|kundenberaterin|leitung|bereichsleitung|abteilungsleitung|assistante|comptable|expert-comptable|notaire|conseiller|conseillère|consultante|chercheur|chercheuse|technicien|technicienne|ingeniero|ingeniera|socio|socia|consultor|consultora|asesor|asesora|contador|contadora|médico|médica|ejecutivo|ejecutiva|coordinador|coordinadora|analista|diseñador|diseñadora|desarrollador|desarrolladora)\b|代表取締役|取締役|社長|会長|部長|課長|係長|主任|担当|マネージャー|エンジニア|ディレクター|代表|室長|所長|店長|本部長|執行役員|弁護士|税理士|会計士|デザイナー|プロデューサー|コンサルタント|営業|広報/i;
+  /\b(engineer|manager|director|head|vp|vice president|chief|ceo|cto|cfo|coo|cmo|cro|founder|co-founder|owner|president|lead|developer|designer|sales|marketing|consultant|partner|analyst|officer|specialist|architect|recruiter|executive|account|associate|principal|scientist|researcher|professor|advisor|adviser|coordinator|representative|administrator|product|editor|writer|attorney|lawyer|accountant|intern|strategist|evangelist|advocate|geschäftsführer|geschäftsführerin|inhaber|inhaberin|leiter|leiterin|vorstand|prokurist|rechtsanwalt|rechtsanwältin|berater|beraterin|entwickler|entwicklerin|ingenieur|referent|referentin|vertriebsleiter|vertriebsleiterin|directeur|directrice|responsable|gérant|gérante|président|présidente|fondateur|fondatrice|associé|associée|avocat|avocate|ingénieur|développeur|développeuse|chargé|chargée|chef|commercial|commerciale|gerente|directora|director|jefe|jefa|abogado|abogada|lecturer|dean|chair|chairman|chairwoman|chairperson|fellow|postdoc|postdoctoral|student|counsel|shareholder|secretary|treasurer|trustee|board|agent|broker|realtor|physician|surgeon|nurse|pharmacist|librarian|coach|trainer|photographer|artist|author|journalist|reporter|correspondent|producer|chef|investor|entrepreneur|staff|technician|paralegal|clerk|instructor|teacher|tutor|lead|maintainer|contributor|curator|economist|statistician|physicist|chemist|biologist|mathematician|epidemiologist|hr|pr|communications|operations|finance|engineering|dentist|hygienist|orthodontist|therapist|physiotherapist|psychologist|psychiatrist|optometrist|veterinarian|doctor|radiologist|cardiologist|dermatologist|an(?:a)?esthetist|anesthesiologist|pa?ediatrician|oncologist|neurologist|midwife|dietitian|nutritionist|osteopath|chiropractor|practitioner|clinician|solicitor|barrister|notary|conveyancer|auditor|bookkeeper|controller|comptroller|planner|buyer|assistant|receptionist|supervisor|superintendent|headteacher|headmaster|registrar|provost|chancellor|rector|ambassador|councillor|councilor|senator|mayor|pastor|priest|rabbi|volunteer|mentor|facilitator|translator|interpreter|copywriter|illustrator|animator|videographer|programmer|devops|sre|admin|support|success|underwriter|actuary|appraiser|surveyor|estimator|inspector|dispatcher|merchandiser|marketer|negotiator|mortgage|loan|banker|trader|adjuster|zahnarzt|zahnärztin|arzt|ärztin|steuerberater|steuerberaterin|notar|notarin|architekt|architektin|assistent|assistentin|sachbearbeiter|sachbearbeiterin|mitarbeiter|mitarbeiterin|projektleiter|projektleiterin|teamleiter|teamleiterin|prokuristin|kundenberater|kundenberaterin|leitung|bereichsleitung|abteilungsleitung|assistante|comptable|expert-comptable|notaire|conseiller|conseillère|consultante|chercheur|chercheuse|technicien|technicienne|ingeniero|ingeniera|socio|socia|consultor|consultora|asesor|asesora|contador|contadora|médico|médica|ejecutivo|ejecutiva|coordinador|coordinadora|analista|diseñador|diseñadora|desarrollador|desarrolladora)\b|代表取締役|取締役|監査役|執行役|相談役|顧問|専務|常務|副社長|理事|監事|参与|院長|校長|教授|講師|研究員|次長|参事|社長|会長|部長|課長|係長|主任|担当|マネージャー|エンジニア|ディレクター|代表|室長|所長|店長|本部長|執行役員|弁護士|税理士|会計士|デザイナー|プロデューサー|コンサルタント|営業|広報|(?<![a-zäöüß])[a-zäöüß]{2,}(?:berater|leiter|ingenieur|manager|techniker|meister|referent|assistent|entwickler|planer|beauftragte|sachbearbeiter|architekt|monteur|mitarbeiter|direktor|spezialist|kaufmann|kauffrau|fachangestellte|führer)(?:in|innen|r)?(?![a-zäöüß])/i;
 const TITLE_SEPARATORS = /\s+(?:at|@|chez|bei|bij|en|presso)\s+|\s*[|·•–—]\s*|\s+-\s+|,\s+/i;
 // What a company's name ends with; "Partner, Litigation" or "Professor, Emeritus" are titles, "CTO, Nordwind GmbH" is not.
 const COMPANY_SUFFIX =
@@ -58,6 +58,24 @@ function isJobOnly(s: string): boolean {
   return !/\p{Lu}[\p{L}]/u.test(rest);
 }
 
+// Job words that name a field or a team rather than a person: "Ridgeway Communications", "Acme Sales" may be companies.
+const FIELD_WORD = /^(?:sales|marketing|product|communications|operations|finance|engineering|hr|pr|support|success|account|board|staff|admin|devops|sre|mortgage|loan|commercial|leitung|bereichsleitung|abteilungsleitung|営業|広報)$/i;
+
+// Job words only German has, so a title written in German.
+const GERMAN_TITLE =
+  /(?<![a-zäöüß])[a-zäöüß]*(?:geschäftsführ|gesch(?:ae|ä)ftsf|inhaber|leiter|leitung|vorstand|prokurist|rechtsanw|berater|entwickler|ingenieur|referent|techniker|meister|assistent|sachbearbeiter|mitarbeiter|architekt|monteur|kaufmann|kauffrau|fachangestellte|beauftragte|zahnärzt|ärztin|notar)/i;
+const JOB_WORD_ALONE = new RegExp(`^(?:${JOB_WORDS.source})$`, 'i');
+
+/**
+ * Whether a phrase ends with a word for a person ("Luxury Property
+ * Specialist", "Scotts Valley & Mountains Specialist", "Senior Consultant"):
+ * a role written after the title, never a company's name.
+ */
+function endsWithPersonWord(s: string): boolean {
+  const last = s.replace(/[®™.,;:)]+$/g, '').split(/\s+/).at(-1) ?? '';
+  return JOB_WORD_ALONE.test(last) && !FIELD_WORD.test(last);
+}
+
 export function parseJobLine(line: string): { title: string; company: string } {
   // "Independent designer based in Lisbon, Portugal.": where someone lives is no part of the job.
   const s = line.replace(/\s+/g, ' ').trim().replace(/\s+(?:based|located|living) in\s+[\p{Lu}].*$/u, '');
@@ -73,8 +91,10 @@ export function parseJobLine(line: string): { title: string; company: string } {
   const isAt = /^\s+(?:at|@|chez|bei|bij|en|presso)\s+$/i.test(m[0]);
   if (isAt) return { title, company };
   if (COMPANY_SUFFIX.test(company)) return { title, company };
-  if (isDepartment(company) || isJobOnly(company)) return { title: m[0].includes(',') ? s : title, company: '' };
+  if (isDepartment(company) || isJobOnly(company) || endsWithPersonWord(company)) return { title: m[0].includes(',') ? s : title, company: '' };
   if (m[0].includes(',')) {
+    // German capitalises every noun: after a German title ("Energieberaterin, Fördermittel") a capitalised word is a topic.
+    if (GERMAN_TITLE.test(title)) return { title: s, company: '' };
     const words = company.split(' ');
     return words.length <= 3 && words.every((w) => /^[\p{Lu}\d&]/u.test(w)) ? { title, company } : { title: s, company: '' };
   }

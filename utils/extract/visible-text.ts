@@ -7,6 +7,9 @@ const BLOCK = new Set([
   'TD', 'TH', 'TR', 'UL',
 ]);
 
+// Soft hyphens, zero-width spaces and word joiners: invisible, and no part of a word ("Experten&shy;liste").
+const INVISIBLE = /[\u00ad\u200b\u2060\ufeff]/g;
+
 /**
  * The human-visible text of an element, with line breaks between blocks.
  * Written out by hand (not `innerText`) so the browser and the CLI's
@@ -22,6 +25,7 @@ export function visibleText(root: Element, maxChars = 1_000_000, skip?: (el: Ele
   });
   return out
     .join('')
+    .replace(INVISIBLE, '')
     .replace(/[ \t\u00a0]+/g, ' ')
     .replace(/ ?\n[\n ]*/g, '\n')
     .trim()
@@ -74,13 +78,13 @@ export function cleanText(el: Element | null | undefined, maxChars = 2000): stri
     const tag = e.tagName.toUpperCase();
     return /^(?:SCRIPT|STYLE|TEMPLATE)$/.test(tag) ? 'skip' : BLOCK.has(tag) ? 'block' : 'inline';
   });
-  return out.join('').replace(/\s+/g, ' ').trim().slice(0, maxChars);
+  return out.join('').replace(INVISIBLE, '').replace(/\s+/g, ' ').trim().slice(0, maxChars);
 }
 
-/** The first line of an element's visible text (up to a <br> or a block), whitespace collapsed. */
-export function firstLine(el: Element | null | undefined, maxChars = 400): string {
+/** The first line of an element's visible text (up to a <br> or a block), whitespace collapsed; `skip` leaves out elements below it. */
+export function firstLine(el: Element | null | undefined, maxChars = 400, skip?: (el: Element) => boolean): string {
   if (!el) return '';
-  return (visibleText(el, maxChars).split('\n')[0] ?? '').trim();
+  return (visibleText(el, maxChars, skip).split('\n')[0] ?? '').trim();
 }
 
 function isInlineHidden(el: Element): boolean {
