@@ -109,3 +109,18 @@ describe('own corpus', () => {
     expect(bad).toEqual([]);
   });
 });
+
+// The held-out corpora (written blind by other authors) are scored with `npm run eval -- --dir …`: each must load.
+describe.each(['tests/fixtures/pages-heldout', 'tests/fixtures/pages-heldout2'])('held-out corpus %s', (dir) => {
+  const pages = loadCorpus(process.cwd(), '', dir);
+
+  it('loads: every page has a URL and an expected list that fits the schema', () => {
+    expect(pages.length).toBeGreaterThanOrEqual(16);
+    expect(pages.filter((p) => !p.meta.url.startsWith('https://')).map((p) => p.slug)).toEqual([]);
+  });
+
+  it('expects only phone numbers libphonenumber can read', () => {
+    const bad = pages.flatMap((p) => p.expected.flatMap((e) => (e.phones ?? []).filter((n) => !parsePhoneNumberFromString(n)?.isPossible()).map((n) => `${p.slug}: ${n}`)));
+    expect(bad).toEqual([]);
+  });
+});
