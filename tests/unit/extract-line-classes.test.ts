@@ -39,6 +39,15 @@ describe('German titles', () => {
   });
 });
 
+describe('job words of more languages', () => {
+  it.each(['Oprichter', 'Projectleider', 'Accountmanager corporaties', 'VD', 'Försäljningschef', 'Projektledare, region Norr', 'Ekonomiansvarig', 'Ägare', 'Amministratrice delegata', 'Direttore tecnico', 'Diretor Comercial', 'Coordenadora de Operações'])('%s is a job', (t) => {
+    expect(parseJobLine(t).title).toBe(t);
+  });
+  it.each(['Vdeo', 'Presidential Suite', 'Chefs Table'])('%s is not', (t) => {
+    expect(parseJobLine(t).title).toBe('');
+  });
+});
+
 describe('Japanese officer titles', () => {
   it('reads 監査役, 執行役員, 顧問 as jobs', () => {
     for (const t of ['常勤監査役', '社外監査役', '執行役員 CFO', '顧問', '専務取締役']) expect(parseJobLine(t).title, t).toBe(t);

@@ -437,15 +437,19 @@ function findProspects(doc: Document, url: string, country: CountryCode): Extrac
   } else {
     const blocks = findPersonBlocks(doc, url);
     const h1Name = personNameOf(h1);
-    const subject = structured[0]?.name || (h1Name && !blocks.some((b) => b.name.toLowerCase() === h1Name.toLowerCase()) ? h1Name : '');
-    if (structured.length === 1 || subject) {
+    const lone = structured.length === 1 ? structured[0]! : null;
+    // A lone structured person who is one of several cards (an Organization's founder on its team page) is one of
+    // the people listed, not the subject of the page.
+    const loneListed = !!lone && !found.people.some((p) => p.subject) && blocks.length >= 2 && blocks.some((b) => b.name.toLowerCase() === lone.name.toLowerCase());
+    const subject = loneListed ? '' : lone?.name || (h1Name && !blocks.some((b) => b.name.toLowerCase() === h1Name.toLowerCase()) ? h1Name : '');
+    if ((lone && !loneListed) || subject) {
       // A page about one person: other people's cards on it (colleagues, "people also viewed") are not theirs.
       const others = new Set(blocks.filter((b) => b.name.toLowerCase() !== subject.toLowerCase()).flatMap((b) => b.elements));
       const skip = (el: Element) => chrome(el) || others.has(el);
       const page = withoutSiteNumbers(extractPageSignals(doc, url, country, org, skip).build(), doc, url, country, org);
       prospects =
-        structured.length === 1
-          ? [mergeProspects(structured[0]!, dropConsumedContacts(page, structured[0]!, found.consumed, country))]
+        lone
+          ? [mergeProspects(lone, dropConsumedContacts(page, lone, found.consumed, country))]
           : page.name
             ? [page]
             : [];
@@ -459,7 +463,7 @@ function findProspects(doc: Document, url: string, country: CountryCode): Extrac
       owned = new Set(all.flatMap((b) => b.elements));
       // Only what can be shown is built; one more tells the caller the page had more.
       const builders = all.slice(0, LIMITS.prospectsPerPage + 1).map((block) => blockProspect(block, url, country, block.kind === 'label' && /^(?:Geschäftsführer|代表)/.test(block.title) ? company || org.name : company, (el) => chrome(el)));
-      prospects = withoutSharedContacts(dedupe(builders.map((b) => b.build())), org, country);
+      prospects = withoutSharedContacts(dedupe([...builders.map((b) => b.build()), ...(loneListed ? [lone] : [])]), org, country);
       if (!prospects.length) {
         // No person block: the page may still be one person's (a profile URL, a "Name - Title" document title, meta author).
         const page = extractPageSignals(doc, url, country, org, chrome).build();
