@@ -10,7 +10,7 @@ import { sendToBackground } from '@/utils/messages';
 import { listTargets } from '@/utils/sync/outbox';
 
 // The saved view is its own chunk: the capture card shows without waiting for its code.
-const loadSavedPanel = () => import('@/components/saved-panel');
+const loadSavedPanel = () => import('./saved-panel');
 type SavedPanel = Awaited<ReturnType<typeof loadSavedPanel>>;
 
 const VIEWS = [
