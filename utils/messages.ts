@@ -1,7 +1,10 @@
 // The typed message protocol between extension pages and the background; every payload zod-parsed.
-import { z } from 'zod';
+import { z } from './zod-mini';
 import { browser } from 'wxt/browser';
 import { TargetIdSchema } from './sync/schema';
+
+/** A trimmed string of at most `max` characters. */
+const trimmed = (max: number) => z.string().check(z.trim(), z.maxLength(max));
 
 /**
  * UI → background requests (prefix `ui:`), with the schema of each payload
@@ -13,10 +16,10 @@ export const UI_REQUESTS = {
   /** Queue leads for a target (or every connected target) and drain: one lead, a selection, a tag, or all. */
   'ui:sync-leads': {
     payload: z.object({
-      target: TargetIdSchema.optional(),
-      leadIds: z.array(z.string().min(1).max(100)).max(100_000).optional(),
-      tag: z.string().max(60).optional(),
-      all: z.boolean().optional(),
+      target: z.optional(TargetIdSchema),
+      leadIds: z.optional(z.array(z.string().check(z.minLength(1), z.maxLength(100))).check(z.maxLength(100_000))),
+      tag: z.optional(z.string().check(z.maxLength(60))),
+      all: z.optional(z.boolean()),
     }),
     answer: z.object({ queued: z.number() }),
   },
@@ -24,20 +27,20 @@ export const UI_REQUESTS = {
   'ui:connect': {
     payload: z.object({
       target: TargetIdSchema,
-      token: z.string().trim().max(4096).default(''),
-      url: z.string().trim().max(2048).default(''),
-      baseUrl: z.string().trim().max(2048).default(''),
-      domain: z.string().trim().max(100).default(''),
+      token: z._default(trimmed(4096), ''),
+      url: z._default(trimmed(2048), ''),
+      baseUrl: z._default(trimmed(2048), ''),
+      domain: z._default(trimmed(100), ''),
       /** Salesforce: REST API through OAuth, or Web-to-Lead with the org id. */
-      mode: z.enum(['api', 'web-to-lead']).optional(),
-      loginKind: z.enum(['production', 'sandbox', 'mydomain']).optional(),
-      myDomain: z.string().trim().max(300).optional(),
-      clientId: z.string().trim().max(300).optional(),
+      mode: z.optional(z.enum(['api', 'web-to-lead'])),
+      loginKind: z.optional(z.enum(['production', 'sandbox', 'mydomain'])),
+      myDomain: z.optional(trimmed(300)),
+      clientId: z.optional(trimmed(300)),
       /** Salesforce OAuth: the authorization code, its PKCE verifier and the redirect URI it was issued for. */
-      code: z.string().max(2048).optional(),
-      codeVerifier: z.string().max(200).optional(),
-      redirectUri: z.string().max(2048).optional(),
-      orgId: z.string().trim().max(40).optional(),
+      code: z.optional(z.string().check(z.maxLength(2048))),
+      codeVerifier: z.optional(z.string().check(z.maxLength(200))),
+      redirectUri: z.optional(z.string().check(z.maxLength(2048))),
+      orgId: z.optional(trimmed(40)),
     }),
     answer: z.object({ ok: z.boolean(), message: z.string() }),
   },
@@ -45,13 +48,13 @@ export const UI_REQUESTS = {
   /** Forget the target: secret, settings, queued entries. */
   'ui:disconnect': { payload: z.object({ target: TargetIdSchema }), answer: z.object({ ok: z.literal(true) }) },
   'ui:target-options': {
-    payload: z.object({ target: TargetIdSchema, autoSync: z.boolean().optional(), companies: z.boolean().optional() }),
+    payload: z.object({ target: TargetIdSchema, autoSync: z.optional(z.boolean()), companies: z.optional(z.boolean()) }),
     answer: z.object({ ok: z.literal(true) }),
   },
   /** Is this person already in a connected CRM? */
   'ui:lookup': {
-    payload: z.object({ email: z.string().max(320).default(''), linkedin: z.string().max(2048).default('') }),
-    answer: z.object({ hits: z.array(z.object({ target: TargetIdSchema, recordId: z.string(), recordUrl: z.string().optional(), name: z.string() })) }),
+    payload: z.object({ email: z._default(z.string().check(z.maxLength(320)), ''), linkedin: z._default(z.string().check(z.maxLength(2048)), '') }),
+    answer: z.object({ hits: z.array(z.object({ target: TargetIdSchema, recordId: z.string(), recordUrl: z.optional(z.string()), name: z.string() })) }),
   },
 } as const;
 

@@ -1,7 +1,7 @@
 // User settings (default phone country, CSV separator, preset and columns, vCard version) in extension storage.
 import { getCountries, type CountryCode } from 'libphonenumber-js';
-import { storage } from 'wxt/utils/storage';
-import { z } from 'zod';
+import { browser } from 'wxt/browser';
+import { z } from './zod-mini';
 import { CSV_PRESET_IDS, VCARD_VERSIONS } from './export/preset-ids';
 
 const COUNTRIES = new Set<string>(getCountries());
@@ -9,28 +9,26 @@ const COUNTRIES = new Set<string>(getCountries());
 /** User settings, kept in `browser.storage.local` (the content script may read it; it never reads IndexedDB). */
 export const SettingsSchema = z.object({
   /** Country for national phone numbers; '' means guess from the page. */
-  defaultCountry: z
-    .string()
-    .default('')
-    .refine((c) => c === '' || COUNTRIES.has(c), 'unknown country code'),
+  defaultCountry: z._default(z.string(), '').check(z.refine((c) => c === '' || COUNTRIES.has(c), 'unknown country code')),
   /** CSV field separator: ',' or ';' (what Excel expects in German, French and other locales). */
-  csvDelimiter: z.enum([',', ';']).default(','),
+  csvDelimiter: z._default(z.enum([',', ';']), ','),
   /** CSV layout of the export panel: all fields, a CRM/address-book preset, or `custom`. */
-  csvPreset: z.enum(CSV_PRESET_IDS).catch('default').default('default'),
+  csvPreset: z._default(z.catch(z.enum(CSV_PRESET_IDS), 'default'), 'default'),
   /** The custom preset's columns (headers of the full export), in order; null until the user picks (then all). */
-  csvColumns: z.array(z.string().max(100)).max(100).nullable().catch(null).default(null),
+  csvColumns: z._default(z.catch(z.nullable(z.array(z.string().check(z.maxLength(100))).check(z.maxLength(100))), null), null),
   /** vCard version of the export. */
-  vcardVersion: z.enum(VCARD_VERSIONS).catch('3.0').default('3.0'),
+  vcardVersion: z._default(z.catch(z.enum(VCARD_VERSIONS), '3.0'), '3.0'),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
 const DEFAULT_SETTINGS: Settings = { defaultCountry: '', csvDelimiter: ',', csvPreset: 'default', csvColumns: null, vcardVersion: '3.0' };
 
-const settingsItem = storage.defineItem<unknown>('local:settings', { fallback: DEFAULT_SETTINGS });
+// Stored as `settings` in storage.local (read directly: WXT's storage wrapper would add ~3 KiB gzip to the popup for two calls).
+const KEY = 'settings';
 
 /** Reads settings; a corrupt stored value falls back to the defaults instead of breaking capture. */
 export async function getSettings(): Promise<Settings> {
-  const parsed = SettingsSchema.safeParse(await settingsItem.getValue());
+  const parsed = SettingsSchema.safeParse((await browser.storage.local.get(KEY))[KEY] ?? DEFAULT_SETTINGS);
   return parsed.success ? parsed.data : DEFAULT_SETTINGS;
 }
 
@@ -41,7 +39,7 @@ export async function getSettings(): Promise<Settings> {
  */
 export async function saveSettings(patch: Partial<Settings>): Promise<Settings> {
   const valid = SettingsSchema.parse({ ...(await getSettings()), ...patch });
-  await settingsItem.setValue(valid);
+  await browser.storage.local.set({ [KEY]: valid });
   return valid;
 }
 

@@ -1,5 +1,6 @@
 // Paged reads of saved leads as compact list rows, so a list of 50,000 opens without loading whole records.
 import { unwrap } from 'idb';
+import { z } from '../zod-mini';
 import { LeadSchema, type Lead } from './schema';
 import type { LeadDb } from './store';
 
@@ -7,7 +8,7 @@ import type { LeadDb } from './store';
  * What a saved-leads row shows and searches: a projection of the Lead
  * schema (the same field rules), parsed from each stored record.
  */
-export const LeadRowSchema = LeadSchema.pick({
+export const LeadRowSchema = z.pick(LeadSchema, {
   id: true,
   name: true,
   title: true,

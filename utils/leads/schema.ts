@@ -1,5 +1,5 @@
 // The zod schemas of prospects and leads: the single source of the Lead type.
-import { z } from 'zod';
+import { z } from '../zod-mini';
 
 /**
  * Which extractor produced a value. `user` marks a value typed or edited in
@@ -48,7 +48,11 @@ export const LIMITS = {
   prospectsPerPage: 200,
 } as const;
 
-const text = (max: number) => z.string().trim().max(max).default('');
+const text = (max: number) => z._default(z.string().check(z.trim(), z.maxLength(max)), '');
+
+/** A list of trimmed strings of at most `max` characters, at most {@link LIMITS.listItems} of them, default []. */
+const stringList = (max: number) =>
+  z._default(z.array(z.string().check(z.trim(), z.maxLength(max))).check(z.maxLength(LIMITS.listItems)), () => []);
 
 const WEB_URL = /^https?:\/\/[^\s]/i;
 /** Whether a value is an http(s) address: the only links a lead may hold (never javascript:, data:, vbscript:). */
@@ -72,21 +76,24 @@ export function clampSourceUrl(raw: string): string {
 
 /** A link field: an http(s) URL or ''; other schemes are dropped at every boundary the schema guards. */
 const webUrl = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .transform((v) => (isWebUrl(v) ? v : ''))
-    .default('');
+  z._default(
+    z.pipe(
+      z.string().check(z.trim(), z.maxLength(max)),
+      z.transform((v) => (isWebUrl(v) ? v : '')),
+    ),
+    '',
+  );
 
 const EMAIL_SHAPE = /^[^\s@:<>"'()\\,;]+@[^\s@:<>"'()\\,;/]+\.[^\s@:<>"'()\\,;/]+$/;
 /** An email address as stored: a bare address (a `mailto:` prefix is removed, anything else with a scheme dropped). */
 function emailList() {
-  return z
-    .array(z.string().trim().max(LIMITS.email))
-    .max(LIMITS.listItems)
-    .transform((list) => list.map((e) => e.replace(/^mailto:/i, '')).filter((e) => EMAIL_SHAPE.test(e)))
-    .default(() => []);
+  return z._default(
+    z.pipe(
+      z.array(z.string().check(z.trim(), z.maxLength(LIMITS.email))).check(z.maxLength(LIMITS.listItems)),
+      z.transform((list: string[]) => list.map((e) => e.replace(/^mailto:/i, '')).filter((e) => EMAIL_SHAPE.test(e))),
+    ),
+    () => [],
+  );
 }
 
 /** Social and other profile URLs of a prospect. Empty string means unknown. */
@@ -94,11 +101,13 @@ export const ProfilesSchema = z.object({
   linkedin: webUrl(LIMITS.url),
   x: webUrl(LIMITS.url),
   github: webUrl(LIMITS.url),
-  other: z
-    .array(z.string().trim().max(LIMITS.url))
-    .max(LIMITS.listItems)
-    .transform((list) => list.filter(isWebUrl))
-    .default(() => []),
+  other: z._default(
+    z.pipe(
+      z.array(z.string().check(z.trim(), z.maxLength(LIMITS.url))).check(z.maxLength(LIMITS.listItems)),
+      z.transform((list: string[]) => list.filter(isWebUrl)),
+    ),
+    () => [],
+  ),
 });
 export type Profiles = z.infer<typeof ProfilesSchema>;
 /** The single-URL profile slots. */
@@ -109,10 +118,12 @@ export type ProfileKindKey = 'linkedin' | 'x' | 'github';
  * `profiles.linkedin`); list values use `emails:<value>` / `phones:<value>`
  * so each address remembers where it was found (see {@link provenanceKey}).
  */
-export const ProvenanceSchema = z
-  .record(z.string().max(2100), FieldSourceSchema)
-  .refine((p) => Object.keys(p).length <= LIMITS.provenanceKeys, `at most ${LIMITS.provenanceKeys} provenance entries`)
-  .default(() => ({}));
+export const ProvenanceSchema = z._default(
+  z
+    .record(z.string().check(z.maxLength(2100)), FieldSourceSchema)
+    .check(z.refine((p) => Object.keys(p).length <= LIMITS.provenanceKeys, `at most ${LIMITS.provenanceKeys} provenance entries`)),
+  () => ({}),
+);
 export type Provenance = z.infer<typeof ProvenanceSchema>;
 
 /** How sure extraction is of a value: structured data, mailto/tel links high; labelled text medium; heuristics low. */
@@ -122,7 +133,7 @@ export type ConfidenceLevel = z.infer<typeof ConfidenceLevelSchema>;
  * Per-field confidence, keyed like {@link ProvenanceSchema}. Optional, so
  * records written before it existed (and code building leads by hand) stay valid.
  */
-export const ConfidenceSchema = z.record(z.string().max(2100), ConfidenceLevelSchema).optional();
+export const ConfidenceSchema = z.optional(z.record(z.string().check(z.maxLength(2100)), ConfidenceLevelSchema));
 export type Confidence = z.infer<typeof ConfidenceSchema>;
 
 /**
@@ -137,11 +148,11 @@ export const ProspectSchema = z.object({
   title: text(LIMITS.shortText),
   company: text(LIMITS.shortText),
   emails: emailList(),
-  phones: z.array(z.string().trim().max(LIMITS.phone)).max(LIMITS.listItems).default(() => []),
-  profiles: ProfilesSchema.default(() => ({ linkedin: '', x: '', github: '', other: [] })),
+  phones: stringList(LIMITS.phone),
+  profiles: z._default(ProfilesSchema, () => ({ linkedin: '', x: '', github: '', other: [] })),
   website: webUrl(LIMITS.url),
   location: text(LIMITS.shortText),
-  sourceUrl: z.string().transform(clampSourceUrl).default(''),
+  sourceUrl: z._default(z.pipe(z.string(), z.transform(clampSourceUrl)), ''),
   provenance: ProvenanceSchema,
   confidence: ConfidenceSchema,
 });
@@ -156,24 +167,24 @@ export type ProspectInput = z.input<typeof ProspectSchema>;
 export const HistoryEntrySchema = z.object({
   at: z.iso.datetime(),
   field: z.enum(['name', 'title', 'company']),
-  value: z.string().max(LIMITS.shortText),
-  source: z.union([FieldSourceSchema, z.literal('')]).default(''),
+  value: z.string().check(z.maxLength(LIMITS.shortText)),
+  source: z._default(z.union([FieldSourceSchema, z.literal('')]), ''),
   /** `replaced`: the lead's value until `at`; `not-applied`: an incoming value the merge did not take. */
   change: z.enum(['replaced', 'not-applied']),
 });
 export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
 
 /** The single definition of a saved lead, used by storage, UI, export and CLI. */
-export const LeadSchema = ProspectSchema.extend({
-  id: z.string().min(1).max(100),
-  tags: z.array(z.string().trim().min(1).max(LIMITS.tag)).max(LIMITS.tags).default(() => []),
+export const LeadSchema = z.extend(ProspectSchema, {
+  id: z.string().check(z.minLength(1), z.maxLength(100)),
+  tags: z._default(z.array(z.string().check(z.trim(), z.minLength(1), z.maxLength(LIMITS.tag))).check(z.maxLength(LIMITS.tags)), () => []),
   note: text(LIMITS.note),
   capturedAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
   /** Revision: the store adds 1 on every write, so an edit of an older revision is detected, not applied blindly. */
-  rev: z.number().int().min(0).default(0),
+  rev: z._default(z.number().check(z.int(), z.gte(0)), 0),
   /** Values merges did not keep, newest last, at most {@link LIMITS.history}. */
-  history: z.array(HistoryEntrySchema).max(LIMITS.history).default(() => []),
+  history: z._default(z.array(HistoryEntrySchema).check(z.maxLength(LIMITS.history)), () => []),
 });
 export type Lead = z.infer<typeof LeadSchema>;
 
@@ -184,9 +195,9 @@ export type Lead = z.infer<typeof LeadSchema>;
  */
 export const OrganizationSchema = z.object({
   name: text(LIMITS.shortText),
-  emails: z.array(z.string().trim().max(LIMITS.email)).max(LIMITS.listItems).default(() => []),
-  phones: z.array(z.string().trim().max(LIMITS.phone)).max(LIMITS.listItems).default(() => []),
-  fax: z.array(z.string().trim().max(LIMITS.phone)).max(LIMITS.listItems).default(() => []),
+  emails: stringList(LIMITS.email),
+  phones: stringList(LIMITS.phone),
+  fax: stringList(LIMITS.phone),
   website: text(LIMITS.url),
   sourceUrl: text(LIMITS.sourceUrl),
 });
@@ -197,11 +208,11 @@ export const ExtractionResultSchema = z.discriminatedUnion('ok', [
   z.object({
     ok: z.literal(true),
     url: z.string(),
-    prospects: z.array(ProspectSchema).max(LIMITS.prospectsPerPage),
-    organizations: z.array(OrganizationSchema).max(20).default(() => []),
-    warnings: z.array(z.string()).default(() => []),
+    prospects: z.array(ProspectSchema).check(z.maxLength(LIMITS.prospectsPerPage)),
+    organizations: z._default(z.array(OrganizationSchema).check(z.maxLength(20)), () => []),
+    warnings: z._default(z.array(z.string()), () => []),
   }),
-  z.object({ ok: z.literal(false), url: z.string().default(''), error: z.string() }),
+  z.object({ ok: z.literal(false), url: z._default(z.string(), ''), error: z.string() }),
 ]);
 export type ExtractionResult = z.infer<typeof ExtractionResultSchema>;
 

@@ -1,6 +1,6 @@
 // IndexedDB lead store through idb: typed schema, migrations, indexes, dedupe on save.
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPObjectStore, type IDBPTransaction, type StoreNames } from 'idb';
-import { z } from 'zod';
+import { z } from '../zod-mini';
 import { absorbLead, identityKeys, mergeConcurrentEdits, mergeLead, namesConflict, pruneProvenance, resolveIdentityFields } from './merge';
 import { describeIssue, fieldLabel, repairLead } from './repair';
 import { LeadSchema, type Lead } from './schema';
@@ -418,7 +418,7 @@ export async function importLeads(db: LeadDb, input: Lead[], now = new Date(), o
   const summary: ImportSummary = { created: 0, updated: 0, unchanged: 0, conflicts: [], skipped: [] };
   const skip = (index: number, e: unknown) => {
     if (isStorageFailure(e)) throw e;
-    summary.skipped.push({ index, reason: e instanceof z.ZodError && e.issues[0] ? describeIssue(e.issues[0]) : String((e as Error).message ?? e) });
+    summary.skipped.push({ index, reason: e instanceof z.core.$ZodError && e.issues[0] ? describeIssue(e.issues[0]) : String((e as Error).message ?? e) });
   };
   let tx: WriteTx | undefined;
   try {

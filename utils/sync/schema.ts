@@ -1,5 +1,5 @@
 // The zod schemas of CRM sync records: targets, secrets, outbox entries and log events.
-import { z } from 'zod';
+import { z } from '../zod-mini';
 
 /** The CRMs and endpoints leads can be synced to. */
 export const TargetIdSchema = z.enum(['hubspot', 'pipedrive', 'salesforce', 'webhook']);
@@ -14,23 +14,23 @@ export const TARGET_NAMES: Record<TargetId, string> = { hubspot: 'HubSpot', pipe
  */
 export const TargetSchema = z.object({
   id: TargetIdSchema,
-  autoSync: z.boolean().default(true),
-  paused: z.string().max(500).default(''),
+  autoSync: z._default(z.boolean(), true),
+  paused: z._default(z.string().check(z.maxLength(500)), ''),
   /** Account or endpoint name shown in the UI (from Test connection). */
-  account: z.string().max(300).default(''),
+  account: z._default(z.string().check(z.maxLength(300)), ''),
   /** Where API requests go; the production build only ever uses the vendor's own host. */
-  baseUrl: z.string().max(2048),
+  baseUrl: z.string().check(z.maxLength(2048)),
   /** Webhook only: the endpoint URL. */
-  url: z.string().max(2048).default(''),
+  url: z._default(z.string().check(z.maxLength(2048)), ''),
   /** Prefix of a record's page in the CRM's web app; the record id is appended. */
-  recordUrlBase: z.string().max(2048).default(''),
+  recordUrlBase: z._default(z.string().check(z.maxLength(2048)), ''),
   /** HubSpot: create/associate Company records. */
-  companies: z.boolean().default(true),
+  companies: z._default(z.boolean(), true),
   /** Salesforce: the REST API (OAuth), or Web-to-Lead (org id only, for editions without API access). */
-  mode: z.enum(['api', 'web-to-lead']).optional(),
+  mode: z.optional(z.enum(['api', 'web-to-lead'])),
   /** Salesforce: where OAuth runs (login/test.salesforce.com or the My Domain) and the Connected App's consumer key (public). */
-  loginUrl: z.string().max(2048).optional(),
-  clientId: z.string().max(300).optional(),
+  loginUrl: z.optional(z.string().check(z.maxLength(2048))),
+  clientId: z.optional(z.string().check(z.maxLength(300))),
   connectedAt: z.iso.datetime(),
 });
 export type Target = z.infer<typeof TargetSchema>;
@@ -38,9 +38,9 @@ export type Target = z.infer<typeof TargetSchema>;
 /** A target's secret (API token, signing secret). Kept in the extension's IndexedDB, read only by the background. */
 export const SecretSchema = z.object({
   target: TargetIdSchema,
-  token: z.string().min(1).max(4096),
+  token: z.string().check(z.minLength(1), z.maxLength(4096)),
   /** Salesforce: the OAuth refresh token (the access token is `token`). */
-  refreshToken: z.string().min(1).max(4096).optional(),
+  refreshToken: z.optional(z.string().check(z.minLength(1), z.maxLength(4096))),
 });
 export type Secret = z.infer<typeof SecretSchema>;
 
@@ -53,37 +53,37 @@ export const EntryStatusSchema = z.enum(['pending', 'sending', 'retrying', 'sync
 export type EntryStatus = z.infer<typeof EntryStatusSchema>;
 
 export const OutboxEntrySchema = z.object({
-  leadId: z.string().min(1),
+  leadId: z.string().check(z.minLength(1)),
   target: TargetIdSchema,
   status: EntryStatusSchema,
-  attempts: z.number().int().min(0),
+  attempts: z.number().check(z.int(), z.gte(0)),
   /** Epoch ms when the entry may be sent; absent when nothing is to be done. */
-  dueAt: z.number().optional(),
-  lastError: z.string().max(2000).default(''),
+  dueAt: z.optional(z.number()),
+  lastError: z._default(z.string().check(z.maxLength(2000)), ''),
   /** Stable across retries of one change (the webhook-id; HubSpot trace). */
-  idempotencyKey: z.string().min(1),
+  idempotencyKey: z.string().check(z.minLength(1)),
   /** `updatedAt` of the lead version queued; a newer edit during a send re-queues the entry. */
   leadVersion: z.string(),
   /** The CRM's record id after the first success: later syncs update by id. */
-  recordId: z.string().optional(),
-  recordUrl: z.string().optional(),
+  recordId: z.optional(z.string()),
+  recordUrl: z.optional(z.string()),
   /** Primary email the record was last written with: a changed email updates by id instead of upserting. */
-  syncedEmail: z.string().optional(),
-  syncedAt: z.string().optional(),
+  syncedEmail: z.optional(z.string()),
+  syncedAt: z.optional(z.string()),
   /** Hash of the last note content sent, so a note is added only when it changed. */
-  noteHash: z.string().optional(),
+  noteHash: z.optional(z.string()),
   /** Note content hash whose send started; set before the request so a crash never sends it twice. */
-  noteSending: z.string().optional(),
+  noteSending: z.optional(z.string()),
 });
 export type OutboxEntry = z.infer<typeof OutboxEntrySchema>;
 
 /** One line of the sync log shown on the options page. */
 export const SyncEventSchema = z.object({
-  id: z.number().int().optional(),
+  id: z.optional(z.number().check(z.int())),
   at: z.iso.datetime(),
   target: TargetIdSchema,
-  leadId: z.string().default(''),
+  leadId: z._default(z.string(), ''),
   kind: z.enum(['synced', 'retrying', 'failed', 'paused', 'connected', 'disconnected', 'info']),
-  message: z.string().max(2000).default(''),
+  message: z._default(z.string().check(z.maxLength(2000)), ''),
 });
 export type SyncEvent = z.infer<typeof SyncEventSchema>;
