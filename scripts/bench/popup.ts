@@ -189,9 +189,10 @@ async function popupJsGzip(context: BrowserContext, extensionId: string, url: st
   await page.close();
   if (![...scripts].some((f) => f.includes('popup'))) throw new Error(`saw no popup script parsed (${[...scripts].join(', ')}): the size rows would be meaningless`);
   const entry = /src="\/?([^"]+\.js)"/.exec(readFileSync(join(EXTENSION_PATH, 'popup.html'), 'utf8'))![1]!;
-  const ui = /"(chunks\/mount-[\w-]+\.js)"/.exec(readFileSync(join(EXTENSION_PATH, entry), 'utf8'))?.[1];
+  // The entry names its UI chunk in its import() (and, when that chunk has dependencies, in their preload list).
+  const ui = /["`](?:chunks\/|\.\/)(mount-[\w-]+\.js)["`]/.exec(readFileSync(join(EXTENSION_PATH, entry), 'utf8'))?.[1];
   if (!ui) throw new Error(`the popup entry ${entry} names no UI chunk (chunks/mount-*.js): the capture row would be wrong`);
-  const forCapture = staticClosure([entry, ui]);
+  const forCapture = staticClosure([entry, posix.join(posix.dirname(entry), ui)]);
   return { total: size(scripts), capture: size([...scripts].filter((f) => forCapture.has(f))) };
 }
 
