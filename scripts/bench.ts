@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
-import { crmPanelBench, crmSyncBench } from './bench/crm-sync';
+import { crmPanelBench, crmSyncBench, salesforceSyncBench } from './bench/crm-sync';
 import { hostileStructuredBench } from './bench/hostile-structured';
 import { filesBench } from './bench/files';
 import { popupBench } from './bench/popup';
@@ -73,6 +73,8 @@ rows.push({ name: 'injected snapshot function (gzip)', value: gzipSync(snapshotP
 rows.push(...(await crmSyncBench()));
 // The options page's CRM panel refresh at 50,000 outbox entries (index counts, not a full read).
 rows.push(...(await crmPanelBench()));
+// Salesforce: 500 leads created, then updated, through sObject Collections (API requests count against the org's daily allocation).
+rows.push(...(await salesforceSyncBench()));
 
 if (process.env.BENCH_NO_BROWSER) {
   console.log('(BENCH_NO_BROWSER set: no in-browser rows)');

@@ -7,6 +7,9 @@ import { createHubspotClient } from '../../utils/sync/hubspot';
 import { allEntries, countByStatus, enqueueLeads, listLog, putSecret, putTarget, readSyncSummary } from '../../utils/sync/outbox';
 import type { OutboxEntry } from '../../utils/sync/schema';
 import { startFakeHubspot } from '../../tests/support/fake-hubspot';
+import { contractValidator } from '../../tests/support/contracts';
+import { fakeSalesforce } from '../../tests/support/fake-salesforce';
+import { createSalesforceClient } from '../../utils/sync/salesforce';
 import type { BenchRow } from './popup';
 
 /**
@@ -85,5 +88,47 @@ export async function crmPanelBench(): Promise<BenchRow[]> {
   return [
     { name: 'CRM panel refresh, 50k outbox entries: read every entry (old)', value: before, unit: 'ms' },
     { name: 'CRM panel refresh, 50k outbox entries: index counts (Node)', value: after, unit: 'ms', target: 50 },
+  ];
+}
+
+/**
+ * 500 new leads queued for Salesforce and drained through the real client
+ * against the in-memory fake (every request checked against the contract),
+ * then all 500 edited and drained again. Salesforce counts every request
+ * against the org's daily allocation; one request per lead cost 500 each
+ * time before sObject Collections.
+ */
+export async function salesforceSyncBench(): Promise<BenchRow[]> {
+  const f = fakeSalesforce(await contractValidator('salesforce/salesforce-lead.openapi.json'));
+  const db = await openLeadDb(`bench-crm-sf-${Date.now()}`);
+  const now = new Date('2026-11-27T10:00:00Z');
+  const leads = Array.from({ length: 500 }, (_, i) =>
+    prospectToLead(ProspectSchema.parse({ name: `Bench Person ${i}`, title: 'Engineer', company: 'Bench Co', emails: [`bench.person.${i}@leads.example`], phones: ['+14155550100'] }), { now }),
+  );
+  await importLeads(db, leads);
+  await putTarget(db, { id: 'salesforce', autoSync: true, paused: '', account: '', baseUrl: 'https://acme.my.salesforce.com', url: '', recordUrlBase: '', companies: true, mode: 'api', connectedAt: now.toISOString() });
+  await putSecret(db, 'salesforce', f.state.access);
+  const run = async () => {
+    const before = f.apiCalls().length;
+    const t0 = performance.now();
+    let synced = 0;
+    for (let round = 0; round < 5 && synced < leads.length; round++) {
+      synced += (await drain({ db, clientFor: (t, token) => createSalesforceClient({ fetch: f.fetchFn, getToken: async () => token, target: t }), hasPermission: async () => true, now: () => Date.now() })).synced;
+    }
+    if (synced !== leads.length) throw new Error(`Salesforce bench: ${synced} of ${leads.length} synced`);
+    return { requests: f.apiCalls().length - before, ms: performance.now() - t0 };
+  };
+  await enqueueLeads(db, leads, ['salesforce']);
+  const created = await run();
+  const edited = leads.map((l) => ({ ...l, title: 'Director', updatedAt: new Date(now.getTime() + 1000).toISOString() }));
+  await enqueueLeads(db, edited, ['salesforce']);
+  const updated = await run();
+  db.close();
+  const invalid = f.log.filter((l) => l.invalid).length;
+  if (f.leads.size !== leads.length || invalid) throw new Error(`Salesforce bench: ${f.leads.size} leads in the fake, ${invalid} invalid requests`);
+  return [
+    { name: 'Salesforce sync 500 new leads: API requests (was 500)', value: created.requests, unit: 'requests', target: 20 },
+    { name: 'Salesforce sync 500 edited leads: API requests (was 500)', value: updated.requests, unit: 'requests', target: 3 },
+    { name: 'Salesforce sync 500 new leads: wall time (in-memory fake)', value: created.ms, unit: 'ms' },
   ];
 }

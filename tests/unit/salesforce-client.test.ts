@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { LeadSchema, type Lead } from '@/utils/leads/schema';
 import { createSalesforceClient } from '@/utils/sync/salesforce';
 import { authorizeUrl, codeFromRedirect, createPkce, exchangeCode, refreshAccessToken, salesforceLoginUrl, salesforceOrigins } from '@/utils/sync/salesforce-auth';
-import { leadByEmailQuery, NO_COMPANY, salesforceLead, soqlString, webToLeadForm } from '@/utils/sync/salesforce-map';
+import { collectionCreateRecord, collectionUpdateRecord, leadsByEmailQueries, MAX_QUERY_URI, NO_COMPANY, salesforceLead, soqlString, webToLeadForm } from '@/utils/sync/salesforce-map';
 import type { OutboxEntry, Target } from '@/utils/sync/schema';
 import type { SyncContext } from '@/utils/sync/types';
 import { contractValidator, readContract, type ContractValidator } from '../support/contracts';
@@ -67,7 +67,7 @@ describe('Salesforce request bodies match the contract', { timeout: 30_000 }, ()
     expect(sf.request('post', `${V}/sobjects/Lead`, create)).toBeUndefined();
     expect(sf.request('post', `${V}/sobjects/Lead`, salesforceLead(noEmail, { required: true, withEmail: true }))).toBeUndefined();
     expect(sf.request('patch', `${V}/sobjects/Lead/00Q5e00000AbCdEEAZ`, salesforceLead(sample, { required: false, withEmail: true }))).toBeUndefined();
-    expect(sf.request('get', `${V}/query`, undefined, { q: leadByEmailQuery('ada.lovelace@example.com') })).toBeUndefined();
+    expect(sf.request('get', `${V}/query`, undefined, { q: leadsByEmailQueries(['ada.lovelace@example.com'], `${INSTANCE}${V}/query`)[0]!.soql })).toBeUndefined();
   });
 
   it('deliberately broken bodies are rejected by the same validator', () => {
@@ -181,18 +181,17 @@ describe('Salesforce client against the fake', { timeout: 30_000 }, () => {
     expect([...f.leads.values()][0]).toMatchObject({ LastName: 'Hopper', Company: NO_COMPANY });
   });
 
-  it('a lead deleted in Salesforce is created again; a 404 on upsert (odd TLD) falls back to SOQL', async () => {
+  it('a lead deleted in Salesforce is created again; an odd TLD (.inc) is found by SOQL, not duplicated', async () => {
     const f = fakeSalesforce(sf);
     const o = (await clientOn(f).sync([{ lead: sample, entry: entry(sample, { recordId: '00Q5e00000ZZZZZZZZ' }) }], ctx())).get(sample.id)!;
     expect(o.kind).toBe('ok');
     expect(f.leads.size).toBe(1);
     const odd = makeLead({ name: 'Odd Tld', emails: ['odd@corp.inc'] });
-    const wrapped = (async (url: string, init?: RequestInit) =>
-      String(url).includes('/Email/') ? new Response(JSON.stringify([{ errorCode: 'NOT_FOUND', message: 'not found' }]), { status: 404 }) : f.fetchFn(url, init)) as typeof fetch;
-    const c = createSalesforceClient({ fetch: wrapped, getToken: async () => f.state.access, target: target() });
+    const c = clientOn(f);
     expect((await c.sync([{ lead: odd, entry: entry(odd) }], ctx())).get(odd.id)!.kind).toBe('ok');
     expect((await c.sync([{ lead: odd, entry: entry(odd) }], ctx())).get(odd.id)!.kind).toBe('ok');
     expect([...f.leads.values()].filter((l) => l.Email === 'odd@corp.inc')).toHaveLength(1);
+    expect(f.log.filter((l) => l.invalid)).toEqual([]);
   });
 
   it('401 refreshes the token once and goes on; a refused refresh is "reconnect needed" (auth, target pauses)', async () => {
@@ -205,7 +204,9 @@ describe('Salesforce client against the fake', { timeout: 30_000 }, () => {
     const o = (await c2.sync([{ lead: sample, entry: entry(sample) }, { lead: noEmail, entry: entry(noEmail) }], ctx()));
     expect(o.get(sample.id)).toEqual({ kind: 'auth', message: expect.stringMatching(/^token rejected, reconnect needed/) });
     expect(JSON.stringify(o.get(sample.id))).not.toContain('expired-again');
-    expect(o.has(noEmail.id)).toBe(false);
+    // The batch stops: the other lead stays queued with the same answer (the target pauses), nothing was written.
+    expect(o.get(noEmail.id)).toEqual(o.get(sample.id));
+    expect(f.leads.size).toBe(1);
   });
 
   it('REQUEST_LIMIT_EXCEEDED waits an hour; other errors carry Salesforce\'s message', async () => {

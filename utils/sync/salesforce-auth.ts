@@ -100,3 +100,28 @@ export function exchangeCode(fetchFn: typeof fetch, p: { loginUrl: string; clien
 export function refreshAccessToken(fetchFn: typeof fetch, p: { loginUrl: string; clientId: string; refreshToken: string }): Promise<SalesforceTokens> {
   return tokenRequest(fetchFn, p.loginUrl, { grant_type: 'refresh_token', client_id: p.clientId, refresh_token: p.refreshToken });
 }
+
+/** A disconnect does not wait longer than this for Salesforce to confirm the revoke. */
+export const REVOKE_TIMEOUT_MS = 5000;
+
+/**
+ * Revokes a token at Salesforce (`POST /services/oauth2/revoke`, form
+ * `token=`). Revoking the refresh token ends the whole grant, its access
+ * tokens included. Best effort: resolves with what happened, never throws,
+ * and its message never holds the token.
+ */
+export async function revokeSalesforceToken(fetchFn: typeof fetch, p: { loginUrl: string; token: string }): Promise<{ ok: boolean; message: string }> {
+  try {
+    const a = await requestJson(fetchFn, `${p.loginUrl.replace(/\/$/, '')}/services/oauth2/revoke`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ token: p.token }).toString(),
+      timeoutMs: REVOKE_TIMEOUT_MS,
+    });
+    if (a.status === 200) return { ok: true, message: 'revoked at Salesforce' };
+    const err = OAuthError.safeParse(a.body);
+    return { ok: false, message: `Salesforce did not revoke it (${err.success ? err.data.error_description || err.data.error : `HTTP ${a.status}`})` };
+  } catch (e) {
+    return { ok: false, message: `Salesforce could not be reached to revoke it (${(e as Error).message})` };
+  }
+}

@@ -1,4 +1,4 @@
-// Lead → Salesforce Lead bodies (REST upsert/update, Web-to-Lead form), pure, within Salesforce's field limits.
+// Lead → Salesforce Lead bodies (REST, sObject Collections, Web-to-Lead) and lookup queries, pure, within Salesforce's field limits.
 import type { Lead } from '../leads/schema';
 import { leadName, noteLines, primaryEmail, splitLocation, splitPhones, truncate } from './map-common';
 
@@ -102,12 +102,62 @@ export function webToLeadForm(lead: Lead, orgId: string, leadSource = ''): URLSe
   return form;
 }
 
-/** A SOQL string literal: quotes and backslashes escaped (SOQL's own rules). */
+/** SOQL's escape sequences for a quoted string (backslash first, so the others are not escaped twice). */
+const SOQL_ESCAPES: Record<string, string> = { '\\': '\\\\', "'": "\\'", '"': '\\"', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\b': '\\b', '\f': '\\f' };
+
+/** A SOQL string literal: quotes, backslashes and control characters escaped (SOQL's own rules). */
 export function soqlString(value: string): string {
-  return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+  return `'${value.replace(/[\\'"\n\r\t\b\f]/g, (c) => SOQL_ESCAPES[c]!)}'`;
 }
 
-/** The query that finds leads by email (two rows are enough to tell "several"). */
-export function leadByEmailQuery(email: string): string {
-  return `SELECT Id, IsConverted, Email FROM Lead WHERE Email = ${soqlString(email)} LIMIT 2`;
+/**
+ * Salesforce answers URIs up to 16,384 bytes but recommends keeping them
+ * under 2,000 characters (the query is expanded server-side; knowledge
+ * article 000386264), so lookups are split to stay under that.
+ */
+export const MAX_QUERY_URI = 2000;
+
+/**
+ * SOQL queries finding the leads with any of these emails (each with the
+ * emails it asks for), split so that
+ * each one's URI (`queryUrl` + `?q=` + the encoded query) stays within
+ * `maxUri`. Emails are compared case-insensitively by Salesforce; the
+ * answer carries Email so the caller can tell which lead each row is.
+ * An email too long for one query on its own is left out (it cannot be a
+ * Lead's Email, which holds 80 characters).
+ */
+export function leadsByEmailQueries(emails: string[], queryUrl: string, maxUri = MAX_QUERY_URI): Array<{ soql: string; emails: string[] }> {
+  const head = 'SELECT Id, IsConverted, Email FROM Lead WHERE Email IN (';
+  const tail = ')';
+  const size = (soql: string) => `${queryUrl}?${new URLSearchParams({ q: soql })}`.length;
+  const out: Array<{ soql: string; emails: string[] }> = [];
+  let values: string[] = [];
+  let chunk: string[] = [];
+  const flush = () => {
+    if (values.length) out.push({ soql: `${head}${values.join(', ')}${tail}`, emails: chunk });
+    values = [];
+    chunk = [];
+  };
+  for (const email of [...new Set(emails)]) {
+    const v = soqlString(email);
+    if (size(`${head}${[...values, v].join(', ')}${tail}`) > maxUri) flush();
+    if (size(`${head}${v}${tail}`) > maxUri) continue;
+    values.push(v);
+    chunk.push(email);
+  }
+  flush();
+  return out;
+}
+
+/** One record of an sObject Collections create: the create body with its type. */
+export function collectionCreateRecord(lead: Lead): SalesforceLeadBody & { attributes: { type: 'Lead' } } {
+  return { attributes: { type: 'Lead' }, ...salesforceLead(lead, { required: true, withEmail: true }) };
+}
+
+/**
+ * One record of an sObject Collections update: the lead's fields by id,
+ * without the create-only fallbacks (a company typed in Salesforce stays).
+ */
+export function collectionUpdateRecord(lead: Lead, id: string): SalesforceLeadBody & { attributes: { type: 'Lead' }; id: string } {
+  return { attributes: { type: 'Lead' }, id, ...salesforceLead(lead, { required: false, withEmail: true }) };
 }

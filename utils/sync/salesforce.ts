@@ -1,8 +1,8 @@
-// Salesforce client: Lead upsert by Email, update by stored Id, one token refresh on 401; and the Web-to-Lead variant.
+// Salesforce client: leads looked up by email in batches and written with sObject Collections (200 a request), one token refresh on 401; and Web-to-Lead.
 import { z } from 'zod';
-import { NetworkError, outcomeOfStatus, requestJson, syncEach, type HttpAnswer } from './http';
+import { NetworkError, outcomeOfStatus, requestJson, type HttpAnswer } from './http';
 import { primaryEmail } from './map-common';
-import { leadByEmailQuery, salesforceLead, soqlString, webToLeadForm } from './salesforce-map';
+import { collectionCreateRecord, collectionUpdateRecord, leadsByEmailQueries, soqlString, webToLeadForm } from './salesforce-map';
 import { WEB_TO_LEAD_URL } from './salesforce-auth';
 import type { ClientDeps, ConnectionCheck, CrmClient, LeadOutcome, LookupHit, SyncContext, SyncItem } from './types';
 
@@ -13,8 +13,53 @@ const V = `/services/data/${SALESFORCE_API_VERSION}`;
 const LIMIT_EXCEEDED_WAIT_MS = 60 * 60_000;
 
 const ErrorList = z.array(z.looseObject({ message: z.string().optional().default(''), errorCode: z.string().optional().default('') }));
-const Saved = z.looseObject({ id: z.string().min(15).max(18) });
-const Query = z.looseObject({ totalSize: z.number(), records: z.array(z.looseObject({ Id: z.string().optional(), Name: z.string().nullish(), IsConverted: z.boolean().optional() })) });
+const Query = z.looseObject({
+  totalSize: z.number(),
+  done: z.boolean().optional(),
+  nextRecordsUrl: z.string().optional(),
+  records: z.array(z.looseObject({ Id: z.string().optional(), Name: z.string().nullish(), IsConverted: z.boolean().optional(), Email: z.string().nullish() })),
+});
+/** One record's result in an sObject Collections answer (request order). */
+const SaveResults = z.array(
+  z.looseObject({
+    id: z.string().min(15).max(18).nullish(),
+    success: z.boolean(),
+    errors: z.array(z.looseObject({ statusCode: z.string().optional().default(''), message: z.string().optional().default('') })).default([]),
+  }),
+);
+type SaveResult = z.infer<typeof SaveResults>[number];
+
+/** Most records one sObject Collections request takes (Salesforce's limit). */
+export const COLLECTION_MAX = 200;
+/** Record errors saying the id no longer names a lead (deleted, merged away): it is looked up or created again. */
+const GONE = new Set(['ENTITY_IS_DELETED', 'INVALID_CROSS_REFERENCE_KEY', 'INVALID_ID_FIELD', 'NOT_FOUND']);
+/** Record errors worth another try later: another save held the row. */
+const TRANSIENT = new Set(['UNABLE_TO_LOCK_ROW']);
+/** Pages of one lookup followed at most (2,000 rows each; more means something is very wrong with the org's data). */
+const MAX_QUERY_PAGES = 5;
+/** A second lead with the same email waits for the first one's record, then updates it. */
+const SAME_EMAIL_WAIT_MS = 1000;
+/** Email holds 80 characters: a longer address cannot match a lead. */
+const EMAIL_MAX = 80;
+
+const CONVERTED = 'CANNOT_UPDATE_CONVERTED_LEAD';
+const convertedMessage = (said: string) => `this lead was converted in Salesforce and can no longer be updated (${said})`;
+
+/** What became of one record of a collection request, from Salesforce's per-record errors. */
+function recordOutcome(r: SaveResult): LeadOutcome {
+  const e = r.errors[0];
+  const said = e ? [e.statusCode, e.message].filter(Boolean).join(': ') : 'Salesforce did not save this lead and gave no reason';
+  if (e?.statusCode === CONVERTED) return { kind: 'failed', message: convertedMessage(said) };
+  if (e && TRANSIENT.has(e.statusCode)) return { kind: 'retry', message: said };
+  return { kind: 'failed', message: said };
+}
+
+/** Thrown to end a batch: the whole request failed in a way that holds for every lead left (auth, limits, outage). */
+class Halt extends Error {
+  constructor(readonly outcome: LeadOutcome) {
+    super('halt');
+  }
+}
 
 /** Salesforce's error text fit to show: `ERROR_CODE: message` of its first error, "token rejected" on 401. */
 export function salesforceErrorMessage(a: HttpAnswer): string {
@@ -23,7 +68,7 @@ export function salesforceErrorMessage(a: HttpAnswer): string {
   const said = e ? [e.errorCode, e.message].filter(Boolean).join(': ') : `HTTP ${a.status}`;
   if (a.status === 401) return `token rejected, reconnect needed (Salesforce: ${said})`;
   if (a.status === 403 && e?.errorCode !== 'REQUEST_LIMIT_EXCEEDED') return `access refused (Salesforce: ${said})`;
-  if (e?.errorCode === 'CANNOT_UPDATE_CONVERTED_LEAD') return `this lead was converted in Salesforce and can no longer be updated (${said})`;
+  if (e?.errorCode === CONVERTED) return convertedMessage(said);
   return said;
 }
 
@@ -77,55 +122,168 @@ function createRestClient(deps: SalesforceDeps): CrmClient {
     return p.success ? { data: p.data } : { outcome: { kind: 'retry', message: 'Salesforce sent a query answer we could not read' } };
   }
 
-  async function create(item: SyncItem, ctx: SyncContext, email: string): Promise<LeadOutcome> {
-    const c = await call('POST', `${V}/sobjects/Lead`, salesforceLead(item.lead, { required: true, withEmail: true }));
-    const s = ok(c) ? Saved.safeParse(c.body) : undefined;
-    if (!s?.success) return ok(c) ? { kind: 'retry', message: 'Salesforce sent an answer we could not read' } : fail(c);
-    // Stored at once: a retry after a crash updates this lead instead of creating another.
-    await ctx.checkpoint(item.lead.id, { recordId: s.data.id, recordUrl: recordUrl(s.data.id) });
-    return done(s.data.id, email);
+  /**
+   * One request of a batch. A 2xx answer is returned; a failure that holds
+   * for every lead left (token, daily limit, rate limit, outage) ends the
+   * batch; any other failure (a 400 about this request) is that request's
+   * leads' outcome, and the batch goes on.
+   */
+  async function send(method: string, path: string, body: unknown, items: SyncItem[], out: Map<string, LeadOutcome>): Promise<HttpAnswer | undefined> {
+    const a = await call(method, path, body);
+    if (ok(a)) return a;
+    const o = fail(a);
+    if (o.kind !== 'failed') throw new Halt(o);
+    for (const i of items) out.set(i.lead.id, o);
+    return undefined;
   }
 
-  /** PATCH by Id; undefined when the record is gone (deleted in Salesforce) so the caller creates it again. */
-  async function updateById(item: SyncItem, id: string, email: string): Promise<LeadOutcome | undefined> {
-    const u = await call('PATCH', `${V}/sobjects/Lead/${encodeURIComponent(id)}`, salesforceLead(item.lead, { required: false, withEmail: true }));
-    if (u.status === 404) return undefined;
-    return ok(u) ? done(id, email) : fail(u);
-  }
-
-  async function byQuery(item: SyncItem, ctx: SyncContext, email: string): Promise<LeadOutcome> {
-    const q = await query(leadByEmailQuery(email));
-    if ('outcome' in q) return q.outcome;
-    if (q.data.records.length > 1) return several(email);
-    const id = q.data.records[0]?.Id;
-    return (id && (await updateById(item, id, email))) || create(item, ctx, email);
-  }
-
-  async function syncOne(item: SyncItem, ctx: SyncContext): Promise<LeadOutcome> {
-    const { lead, entry } = item;
-    const email = primaryEmail(lead);
-    if (entry.recordId) {
-      const updated = await updateById(item, entry.recordId, email);
-      if (updated) return updated;
+  /** Every row of a lookup, following `nextRecordsUrl` pages (only within this instance's query resource). */
+  async function queryRows(soql: string, items: SyncItem[], out: Map<string, LeadOutcome>) {
+    const rows: z.infer<typeof Query>['records'] = [];
+    let path = `${V}/query?${new URLSearchParams({ q: soql })}`;
+    for (let page = 0; page < MAX_QUERY_PAGES; page++) {
+      const a = await send('GET', path, undefined, items, out);
+      if (!a) return undefined;
+      const p = Query.safeParse(a.body);
+      if (!p.success) throw new Halt({ kind: 'retry', message: 'Salesforce sent a query answer we could not read' });
+      rows.push(...p.data.records);
+      const next = p.data.nextRecordsUrl;
+      if (p.data.done !== false || !next) return rows;
+      if (!next.startsWith(`${V}/query/`)) throw new Halt({ kind: 'retry', message: 'Salesforce sent a next-page link we do not follow' });
+      path = next;
     }
-    if (!email) return create(item, ctx, email);
-    // Upsert by the idLookup field Email: one request creates or updates, so a retry never duplicates.
-    const u = await call('PATCH', `${V}/sobjects/Lead/Email/${encodeURIComponent(email)}`, salesforceLead(lead, { required: true, withEmail: false }));
-    if (u.status === 300) return several(email);
-    // Some TLDs (.inc) are not accepted in the URL: look the address up with SOQL instead.
-    if (u.status === 404) return byQuery(item, ctx, email);
-    if (!ok(u)) return fail(u);
-    const s = Saved.safeParse(u.body);
-    if (s.success) return done(s.data.id, email);
-    // Older API versions answer an update with 204 and no body: find the id.
-    return byQuery(item, ctx, email);
+    throw new Halt({ kind: 'retry', message: 'Salesforce found too many leads for these emails' });
+  }
+
+  /**
+   * Finds the leads' records by email in as few queries as the URI limit
+   * allows. Exactly one match: update it; several: failed (the user
+   * merges them); a converted one: failed (it cannot be updated); none (or
+   * no email): create. A second lead of the batch with the same email
+   * waits for the first one's record instead of creating a duplicate.
+   */
+  async function findByEmail(items: SyncItem[], out: Map<string, LeadOutcome>, creating: Set<string>) {
+    const found: Array<{ item: SyncItem; id: string }> = [];
+    const create: SyncItem[] = [];
+    const email = (i: SyncItem) => primaryEmail(i.lead);
+    const searchable = items.filter((i) => email(i) && [...email(i)].length <= EMAIL_MAX);
+    const rows = new Map<string, Array<{ Id?: string; IsConverted?: boolean }>>();
+    for (const q of leadsByEmailQueries(searchable.map(email), `${base}${V}/query`)) {
+      const asked = new Set(q.emails);
+      const mine = searchable.filter((i) => asked.has(email(i)));
+      const got = await queryRows(q.soql, mine, out);
+      if (!got) continue;
+      for (const e of q.emails) rows.set(e, []);
+      for (const r of got) rows.get((r.Email ?? '').toLowerCase())?.push(r);
+    }
+    for (const item of items) {
+      if (out.has(item.lead.id)) continue;
+      const e = email(item);
+      const matches = e ? rows.get(e) : undefined;
+      if (e && searchable.includes(item) && !matches) continue; // its query failed: outcome already set
+      if (matches && matches.length > 1) out.set(item.lead.id, several(e));
+      else if (matches?.[0]?.Id && matches[0].IsConverted) out.set(item.lead.id, { kind: 'failed', message: convertedMessage(`${CONVERTED}: lead ${matches[0].Id} is converted`) });
+      else if (matches?.[0]?.Id) found.push({ item, id: matches[0].Id });
+      else if (e && creating.has(e)) out.set(item.lead.id, { kind: 'retry', message: `waits for another lead with the email ${e} to reach Salesforce first`, afterMs: SAME_EMAIL_WAIT_MS });
+      else {
+        if (e) creating.add(e);
+        create.push(item);
+      }
+    }
+    return { found, create };
+  }
+
+  /** Updates records by id, 200 per request; returns the leads whose record is gone (deleted in Salesforce). */
+  async function updateAll(pairs: Array<{ item: SyncItem; id: string }>, out: Map<string, LeadOutcome>): Promise<SyncItem[]> {
+    const gone: SyncItem[] = [];
+    // One record twice in a request is refused: a second lead on the same record waits for the next batch.
+    const seen = new Set<string>();
+    const unique = pairs.filter(({ item, id }) => {
+      if (!seen.has(id)) return seen.add(id);
+      out.set(item.lead.id, { kind: 'retry', message: `waits for another lead synced to the same Salesforce lead ${id}`, afterMs: SAME_EMAIL_WAIT_MS });
+      return false;
+    });
+    for (let at = 0; at < unique.length; at += COLLECTION_MAX) {
+      const chunk = unique.slice(at, at + COLLECTION_MAX);
+      const items = chunk.map((c) => c.item);
+      const body = { allOrNone: false, records: chunk.map(({ item, id }) => collectionUpdateRecord(item.lead, id)) };
+      const a = await send('PATCH', `${V}/composite/sobjects`, body, items, out);
+      if (!a) continue;
+      const results = SaveResults.safeParse(a.body);
+      // An update sent twice changes nothing: an unreadable answer is retried.
+      if (!results.success || results.data.length !== chunk.length) {
+        for (const i of items) out.set(i.lead.id, { kind: 'retry', message: 'Salesforce sent an answer we could not read' });
+        continue;
+      }
+      results.data.forEach((r, k) => {
+        const { item, id } = chunk[k]!;
+        if (r.success) out.set(item.lead.id, done(id, primaryEmail(item.lead)));
+        else if (GONE.has(r.errors[0]?.statusCode ?? '')) gone.push(item);
+        else out.set(item.lead.id, recordOutcome(r));
+      });
+    }
+    return gone;
+  }
+
+  /** Creates records, 200 per request, each new id stored at once (a retry after a crash then updates it). */
+  async function createAll(items: SyncItem[], ctx: SyncContext, out: Map<string, LeadOutcome>): Promise<void> {
+    for (let at = 0; at < items.length; at += COLLECTION_MAX) {
+      const chunk = items.slice(at, at + COLLECTION_MAX);
+      const a = await send('POST', `${V}/composite/sobjects`, { allOrNone: false, records: chunk.map((i) => collectionCreateRecord(i.lead)) }, chunk, out);
+      if (!a) continue;
+      const results = SaveResults.safeParse(a.body);
+      if (!results.success || results.data.length !== chunk.length) {
+        for (const i of chunk) out.set(i.lead.id, { kind: 'retry', message: 'Salesforce sent an answer we could not read; the leads with an email will be matched, not created again' });
+        continue;
+      }
+      for (const [k, r] of results.data.entries()) {
+        const item = chunk[k]!;
+        if (!r.success || !r.id) {
+          out.set(item.lead.id, recordOutcome(r));
+          continue;
+        }
+        await ctx.checkpoint(item.lead.id, { recordId: r.id, recordUrl: recordUrl(r.id) });
+        out.set(item.lead.id, done(r.id, primaryEmail(item.lead)));
+      }
+    }
+  }
+
+  /**
+   * One drain batch in sObject Collections: look the leads without a stored
+   * id up by email, update every known record in one PATCH per 200, create
+   * the rest in one POST per 200. A record deleted in Salesforce since the
+   * last sync is looked up again, then created.
+   */
+  async function syncBatch(items: SyncItem[], ctx: SyncContext, out: Map<string, LeadOutcome>): Promise<void> {
+    const creating = new Set<string>();
+    const fresh = await findByEmail(items.filter((i) => !i.entry.recordId), out, creating);
+    const stored = items.filter((i) => i.entry.recordId).map((item) => ({ item, id: item.entry.recordId! }));
+    const gone = await updateAll([...stored, ...fresh.found], out);
+    const create = [...fresh.create];
+    const lost = gone.filter((i) => i.entry.recordId);
+    // Found a moment ago and gone already: nothing else to look for.
+    create.push(...gone.filter((i) => !i.entry.recordId));
+    if (lost.length) {
+      const again = await findByEmail(lost, out, creating);
+      create.push(...again.create, ...(await updateAll(again.found, out)));
+    }
+    await createAll(create, ctx, out);
   }
 
   return {
     id: 'salesforce',
-    batchSize: 25,
-    sync(items, ctx) {
-      return syncEach(items, (item) => syncOne(item, ctx));
+    batchSize: COLLECTION_MAX,
+    async sync(items, ctx) {
+      const out = new Map<string, LeadOutcome>();
+      try {
+        await syncBatch(items, ctx, out);
+      } catch (e) {
+        const o: LeadOutcome | undefined = e instanceof Halt ? e.outcome : e instanceof NetworkError ? { kind: 'retry', message: e.message } : undefined;
+        if (!o) throw e;
+        // Token, limit or outage: every lead not settled yet gets it (auth keeps them queued while the target pauses).
+        for (const i of items) if (!out.has(i.lead.id)) out.set(i.lead.id, o);
+      }
+      return out;
     },
     async testConnection(): Promise<ConnectionCheck> {
       try {

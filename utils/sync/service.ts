@@ -7,7 +7,7 @@ import { createPipedriveClient, createPipedriveThrottles } from './pipedrive';
 import { redact } from './http';
 import { enqueueLeads, getSecret, getSecretRecord, getTarget, listTargets, logEvents, putSecret, putTarget, recoverInFlight, removeTarget } from './outbox';
 import { createSalesforceClient } from './salesforce';
-import { exchangeCode, refreshAccessToken, salesforceOrigins } from './salesforce-auth';
+import { exchangeCode, refreshAccessToken, revokeSalesforceToken, salesforceOrigins } from './salesforce-auth';
 import { TARGET_NAMES, type Target, type TargetId } from './schema';
 import { targetEndpoint } from './targets';
 import type { CrmClient, LookupHit } from './types';
@@ -217,9 +217,19 @@ export function createSyncService(env: SyncEnv) {
     'ui:disconnect': async ({ target: id }) => {
       const db = await env.db();
       const target = await getTarget(db, id);
+      const secret = await getSecretRecord(db, id);
+      // Forgotten here first: whatever the revoke does, the token is gone from this browser.
       await removeTarget(db, id);
+      // Where the CRM can revoke a grant (Salesforce OAuth), it is asked to, before the host permission goes.
+      // HubSpot and Pipedrive tokens are pasted keys with no revoke endpoint: the user deletes them in the CRM.
+      let revoke = '';
+      if (target?.id === 'salesforce' && target.mode === 'api' && target.loginUrl && secret) {
+        const r = await revokeSalesforceToken(env.fetch, { loginUrl: target.loginUrl, token: secret.refreshToken ?? secret.token });
+        revoke = redact(r.message, [secret.token, secret.refreshToken ?? '']);
+      }
       if (target) await env.removeOrigins(originsOf(target)).catch(() => {});
-      await logEvents(db, [{ at: new Date(env.now()).toISOString(), target: id, leadId: '', kind: 'disconnected', message: 'token and permission removed' }]);
+      const message = revoke ? `token ${revoke}; removed here with the permission` : 'token and permission removed';
+      await logEvents(db, [{ at: new Date(env.now()).toISOString(), target: id, leadId: '', kind: 'disconnected', message }]);
       return { ok: true };
     },
     'ui:target-options': async ({ target: id, autoSync, companies }) => {
