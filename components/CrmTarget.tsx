@@ -258,7 +258,8 @@ export function CrmTarget(props: { id: TargetId; target?: Target; counts: Record
               className="danger"
               disabled={busy}
               onClick={() => {
-                if (!confirm(`Disconnect ${name}? The token and the host permission are removed.`)) return;
+                const revoke = id === 'salesforce' && target?.mode === 'api' ? ' The login is also revoked at Salesforce.' : '';
+                if (!confirm(`Disconnect ${name}? The token and the host permission are removed.${revoke}`)) return;
                 void run(async () => {
                   await sendToBackground('ui:disconnect', { target: id });
                   // The login window is not needed any more (where identity is optional; elsewhere it is required).

@@ -102,6 +102,30 @@ test('popup: a saved lead is synced; Sync from a row menu and for the filtered l
   await saved.close();
 });
 
+test('sync 250 leads → looked up and created in sObject Collections batches (≤ 200), one refused record failed alone', async () => {
+  const before = fake.apiCalls().length;
+  const known = fake.addLead({ LastName: 'Known', Company: 'Typed in Salesforce', Email: 'p3.bulk@leads.example' });
+  fake.state.duplicateRule.add('p7.bulk@leads.example');
+  await importLeads(options, 'bulk', Array.from({ length: 250 }, (_, i) => leadRecord(i, 'bulk')));
+  await syncTag('bulk');
+  const bulk = async () => (await entries()).filter((e) => e.leadId.startsWith('e2e-bulk-'));
+  await expect.poll(async () => (await bulk()).filter((e) => e.status === 'synced' || e.status === 'failed').length, { timeout: 30_000 }).toBe(250);
+  const done = await bulk();
+  expect(done.filter((e) => e.status === 'failed').map((e) => [e.leadId, e.lastError])).toEqual([['e2e-bulk-7', expect.stringMatching(/^DUPLICATES_DETECTED/)]]);
+  // The lead already in Salesforce was found by email and updated, keeping the company typed there.
+  expect(done.find((e) => e.leadId === 'e2e-bulk-3')!.recordId).toBe(known.Id);
+  expect(known).toMatchObject({ Title: 'Engineer', Company: 'Typed in Salesforce' });
+  const calls = fake.apiCalls().slice(before);
+  const written = (method: string) => calls.filter((c) => c.method === method && c.path.endsWith('/composite/sobjects')).map((c) => c.records!);
+  // Two drain batches (200 + 50): 249 creates (the refused one included) and 1 update, never more than 200 records a request.
+  expect(written('post').reduce((a, b) => a + b, 0)).toBe(249);
+  expect(written('post')).toHaveLength(2);
+  expect(written('patch')).toEqual([1]);
+  expect(Math.max(...calls.map((c) => c.records ?? 0))).toBeLessThanOrEqual(200);
+  expect(calls.length).toBeLessThanOrEqual(20);
+  await expect(section().getByLabel('Salesforce counts')).toContainText('1 failed');
+});
+
 test('several Salesforce leads with the email → failed with a clear message', async () => {
   fake.addLead({ LastName: 'Twin', Company: 'A', Email: 'p2.twin@leads.example' });
   fake.addLead({ LastName: 'Twin', Company: 'B', Email: 'p2.twin@leads.example' });
@@ -129,10 +153,12 @@ test('an expired access token is refreshed once; a refused refresh → paused, "
   expect(JSON.stringify(await readStore(options, 'syncLog'))).not.toContain(fake.state.refresh);
 });
 
-test('disconnect → the tokens, the target and its queue are gone', async () => {
+test('disconnect → the login is revoked at Salesforce; the tokens, the target and its queue are gone', async () => {
   options.once('dialog', (d) => void d.accept());
   await section().getByRole('button', { name: 'Disconnect' }).click();
   await expect(section().getByRole('button', { name: 'Connect Salesforce' })).toBeVisible();
+  // Revoked at Salesforce (the refresh token ends the whole grant), then forgotten here.
+  expect(fake.state.revoked).toEqual(['sf-refresh-1']);
   expect(await readStore(options, 'syncSecrets')).toEqual([]);
   expect(await readStore(options, 'syncTargets')).toEqual([]);
   expect(await entries()).toEqual([]);

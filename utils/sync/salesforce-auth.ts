@@ -1,4 +1,4 @@
-// Salesforce OAuth 2 (web-server flow with PKCE, public client): login hosts, authorize URL, code and refresh exchanges.
+// Salesforce OAuth 2 (web-server flow with PKCE, public client): login hosts, authorize URL, code and refresh exchanges, revoke.
 import { z } from 'zod';
 import { requestJson } from './http';
 

@@ -222,13 +222,14 @@ export function createSyncService(env: SyncEnv) {
       await removeTarget(db, id);
       // Where the CRM can revoke a grant (Salesforce OAuth), it is asked to, before the host permission goes.
       // HubSpot and Pipedrive tokens are pasted keys with no revoke endpoint: the user deletes them in the CRM.
-      let revoke = '';
+      let message = 'token and permission removed';
       if (target?.id === 'salesforce' && target.mode === 'api' && target.loginUrl && secret) {
         const r = await revokeSalesforceToken(env.fetch, { loginUrl: target.loginUrl, token: secret.refreshToken ?? secret.token });
-        revoke = redact(r.message, [secret.token, secret.refreshToken ?? '']);
+        message = r.ok
+          ? 'login revoked at Salesforce; token and permission removed'
+          : `token and permission removed; ${redact(r.message, [secret.token, secret.refreshToken ?? ''])}: revoke it in Salesforce (Setup, Connected Apps OAuth Usage)`;
       }
       if (target) await env.removeOrigins(originsOf(target)).catch(() => {});
-      const message = revoke ? `token ${revoke}; removed here with the permission` : 'token and permission removed';
       await logEvents(db, [{ at: new Date(env.now()).toISOString(), target: id, leadId: '', kind: 'disconnected', message }]);
       return { ok: true };
     },
