@@ -285,7 +285,8 @@ export function Workspace(props: {
         <p role="status" className="summary" data-complete={rows.complete}>
           {status}
         </p>
-        {shown.length > 0 && selected < shown.length && (
+        {/* Once every lead is in: "all matching" means all, and the label does not grow (and move) as pages arrive. */}
+        {rows.complete && shown.length > 0 && selected < shown.length && (
           <button type="button" onClick={() => setSelection(selectAll({ count: shown.length, idAt: (p) => rows.index.rows[shown[p]!]!.id }))}>
             Select all {shown.length.toLocaleString('en')} matching
           </button>

@@ -10,10 +10,13 @@ export function App() {
   const [db, setDb] = useState<LeadDb | Error>();
   const [tags, setTags] = useState<string[]>([]);
   const [total, setTotal] = useState(0);
+  // The panels show once the count and tags are in: a count arriving in a drawn sentence would move the text after it.
+  const [counted, setCounted] = useState(false);
   const refresh = async (d: LeadDb) => {
     const [count, t] = await Promise.all([d.count('leads'), listTags(d)]);
     setTotal(count);
     setTags(t);
+    setCounted(true);
   };
   useEffect(() => {
     // Reconnects when another window upgrades or deletes the database; errors say what to do.
@@ -32,14 +35,15 @@ export function App() {
       </p>
       <p className="muted">Your leads are stored only in this browser. Nothing is sent anywhere unless you export it or connect a CRM.</p>
       {db instanceof Error && <StorageErrorNotice error={db} />}
-      {db && !(db instanceof Error) && (
+      {db && !(db instanceof Error) && counted && (
         <>
           <ExportPanel db={db} tags={tags} total={total} />
           <ImportPanel db={db} onImported={() => void refresh(db)} />
           <CrmPanel db={db} tags={tags} />
         </>
       )}
-      <SettingsPanel />
+      {/* After the panels above it are in, so they do not push it down as they appear. */}
+      {(db instanceof Error || counted) && <SettingsPanel />}
     </main>
   );
 }
