@@ -1,4 +1,3 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, type KeyboardEvent, type MouseEvent } from 'react';
 import { formatPhone, rowLabel } from '@/utils/leads/display';
 import type { LeadSync } from '@/utils/leads/query';
@@ -6,6 +5,7 @@ import type { RowIndex, RowSort } from '@/utils/leads/row-index';
 import type { LeadRow } from '@/utils/leads/rows';
 import { anchorAt, clickRow, extendTo, moveFocus, selectAll, toggleRow, type RowOrder, type Selection } from '@/utils/leads/selection';
 import { TARGET_NAMES } from '@/utils/sync/schema';
+import { useFixedRows } from './useFixedRows';
 
 const ROW_HEIGHT = 36;
 
@@ -74,24 +74,18 @@ export function LeadTable(props: {
   const rowAt = (pos: number) => index.rows[shown[pos]!]!;
   const order: RowOrder = { count: shown.length, idAt: (pos) => rowAt(pos).id };
 
-  const virtualizer = useVirtualizer({
-    count: shown.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 8,
-    getItemKey: (i) => rowAt(i).id,
-  });
+  const windowed = useFixedRows({ count: shown.length, rowHeight: ROW_HEIGHT, overscan: 8, scrollRef });
 
   useEffect(() => {
     if (!keyboard.current || focus < 0 || focus >= shown.length) return;
-    virtualizer.scrollToIndex(focus, { align: 'auto' });
+    windowed.scrollToIndex(focus);
     return focusRowSoon(focus);
   }, [focus, shown]);
   // Asked from outside (the editor closed): the focused row takes the focus back.
   useEffect(() => {
     if (!refocus || focus < 0 || focus >= shown.length) return;
     keyboard.current = true;
-    virtualizer.scrollToIndex(focus, { align: 'auto' });
+    windowed.scrollToIndex(focus);
     return focusRowSoon(focus);
   }, [refocus]);
 
@@ -175,15 +169,15 @@ export function LeadTable(props: {
           ))}
         </div>
       </div>
-      <div role="rowgroup" ref={scrollRef} className="grid-body">
-        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-          {virtualizer.getVirtualItems().map((v) => {
+      <div role="rowgroup" ref={windowed.ref} className="grid-body">
+        <div style={{ height: windowed.totalSize, position: 'relative' }}>
+          {windowed.rows.map((v) => {
             const r = rowAt(v.index);
             const selected = selection.ids.has(r.id);
             const sync = syncStates.get(r.id);
             return (
               <div
-                key={v.key}
+                key={r.id}
                 role="row"
                 data-pos={v.index}
                 aria-rowindex={v.index + 2}

@@ -1,4 +1,3 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { browser } from 'wxt/browser';
 import { rowLabel } from '@/utils/leads/display';
@@ -10,6 +9,7 @@ import { queueAutoSync } from '@/utils/sync/enqueue';
 import { LeadEditor, type SaveOutcome } from './LeadEditor';
 import type { LeadRowsState } from './useLeadRows';
 import { TagSelect } from './TagSelect';
+import { useFixedRows } from './useFixedRows';
 
 const ROW_HEIGHT = 58;
 
@@ -44,7 +44,6 @@ export function SavedLeads(props: {
   const [menu, setMenu] = useState<Menu>();
   const [undo, setUndo] = useState<Undo>();
   const id = useId();
-  const scrollRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     if (!tag) return setTagIds(undefined);
@@ -60,13 +59,7 @@ export function SavedLeads(props: {
   }, [db, tag, rows.index]);
 
   const shown = useMemo(() => queryPositions(rows.index, { query, ids: tag ? (tagIds ?? new Set()) : undefined, sort }), [rows.index, query, tag, tagIds, sort]);
-  const virtualizer = useVirtualizer({
-    count: shown.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 6,
-    getItemKey: (i) => rows.index.rows[shown[i]!]!.id,
-  });
+  const windowed = useFixedRows({ count: shown.length, rowHeight: ROW_HEIGHT, overscan: 6 });
 
   const hasRows = shown.length > 0 || rows.complete;
   useEffect(() => {
@@ -192,15 +185,15 @@ export function SavedLeads(props: {
           </button>
         </div>
       )}
-      <div ref={scrollRef} className="lead-scroll" onScroll={() => menu && setMenu(undefined)}>
-        <div role="list" aria-label="Saved leads" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-          {virtualizer.getVirtualItems().map((v) => {
+      <div ref={windowed.ref} className="lead-scroll" onScroll={() => menu && setMenu(undefined)}>
+        <div role="list" aria-label="Saved leads" style={{ height: windowed.totalSize, position: 'relative' }}>
+          {windowed.rows.map((v) => {
             const r = rows.index.rows[shown[v.index]!]!;
             const label = rowLabel(r);
             const sub = [r.title, r.company].filter(Boolean).join(' · ');
             return (
               <div
-                key={v.key}
+                key={r.id}
                 role="listitem"
                 aria-label={label}
                 aria-setsize={shown.length}

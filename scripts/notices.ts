@@ -12,11 +12,12 @@ export const NOTICES_FILE = 'public/third-party-notices.txt';
 
 /**
  * WXT's own runtime helpers compiled into the builds (entrypoint wrappers,
- * the storage helper and its lock, the polyfill module's re-export); WXT's
+ * the polyfill module's re-export; settings read storage without WXT's
+ * storage helper, so it and its lock are no longer bundled); WXT's
  * build-time dependencies are not bundled, so these are listed without
  * following their dependencies.
  */
-export const BUNDLED_TOOLING = ['wxt', '@wxt-dev/storage', 'superlock', '@wxt-dev/webextension-polyfill'];
+export const BUNDLED_TOOLING = ['wxt', '@wxt-dev/webextension-polyfill'];
 
 /** Facts a licence file does not say. */
 const NOTES: Record<string, string> = {

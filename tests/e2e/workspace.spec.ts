@@ -100,6 +100,17 @@ test('lead workspace: opened from the popup; sort, filter, range selection, bulk
 
   // Keyboard: arrows move the focused row, Shift+arrow extends, Space toggles, Enter opens, Delete deletes with undo.
   await bodyRows(ws).first().click();
+  // In a window too short for the 12 rows, End and Home bring the focused row into view (the table renders a window of rows).
+  const size = ws.viewportSize()!;
+  await ws.setViewportSize({ width: size.width, height: 420 });
+  expect(await grid(ws).locator('.grid-body').evaluate((el) => el.scrollHeight > el.clientHeight + 36)).toBe(true);
+  await ws.keyboard.press('End');
+  await expect(bodyRows(ws).last()).toBeFocused();
+  await expect(bodyRows(ws).last()).toBeInViewport({ ratio: 0.9 });
+  await ws.keyboard.press('Home');
+  await expect(bodyRows(ws).first()).toBeFocused();
+  await expect(bodyRows(ws).first()).toBeInViewport({ ratio: 0.9 });
+  await ws.setViewportSize(size);
   await ws.keyboard.press('ArrowDown');
   await ws.keyboard.press('ArrowDown');
   await expect(bodyRows(ws).nth(2)).toBeFocused();
