@@ -110,6 +110,8 @@ function neutralisePart(part: string, afterBreak: boolean): string {
 export function neutraliseFormula(value: string): string {
   // Most cells hold none of these characters: nothing to split.
   if (!ANY_TRIGGER.test(value)) return value;
+  // No separator or line break (a date, a hyphenated name): only the start can be a formula.
+  if (!BREAKS.test(value)) return FORMULA_START.test(value) ? `'${value}` : value;
   const parts = value.split(BREAKS);
   const out = parts.map((part, i) => (i % 2 === 0 ? neutralisePart(part, i > 0) : part)).join('');
   // A field starting with a separator is caught here: its first part is empty.
@@ -147,7 +149,11 @@ export function csvRows(leads: Iterable<Lead>, options: CsvOptions = {}): string
   let out = '';
   for (const lead of leads) {
     const derived = deriveLead(lead);
-    out += columns.map((c) => cell(c.value(lead, derived) ?? '', c)).join(delimiter) + '\r\n';
+    for (let i = 0; i < columns.length; i++) {
+      const c = columns[i]!;
+      out += (i ? delimiter : '') + cell(c.value(lead, derived) ?? '', c);
+    }
+    out += '\r\n';
   }
   return out;
 }

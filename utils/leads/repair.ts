@@ -1,5 +1,6 @@
 // Repairs one untrusted lead record (an imported one, or one read from storage) field by field, saying what it changed.
 import type { z } from 'zod';
+import { parseCanonicalLead } from './canonical';
 import { LeadSchema, LIMITS, isWebUrl, type Lead } from './schema';
 
 /** Readable names of lead fields, for messages that tell the user which field is at fault. */
@@ -85,6 +86,9 @@ export type RepairResult = { ok: true; lead: Lead; repairs: string[] } | { ok: f
  */
 export function repairLead(input: unknown, now = new Date(), newId: () => string = () => crypto.randomUUID()): RepairResult {
   if (!isObject(input)) return { ok: false, reason: `not a lead (${Array.isArray(input) ? 'a list' : input === null ? 'null' : `a ${typeof input}`})` };
+  // A record already in the schema's form (our own backups, stored leads) needs no copy and no repair.
+  const canonical = parseCanonicalLead(input);
+  if (canonical) return { ok: true, lead: canonical, repairs: [] };
   let record: Json;
   try {
     record = structuredClone(input);

@@ -84,7 +84,8 @@ const webUrl = (max: number) =>
     '',
   );
 
-const EMAIL_SHAPE = /^[^\s@:<>"'()\\,;]+@[^\s@:<>"'()\\,;/]+\.[^\s@:<>"'()\\,;/]+$/;
+/** What an email address must look like to be kept (after a `mailto:` prefix is removed). */
+export const EMAIL_SHAPE = /^[^\s@:<>"'()\\,;]+@[^\s@:<>"'()\\,;/]+\.[^\s@:<>"'()\\,;/]+$/;
 /** An email address as stored: a bare address (a `mailto:` prefix is removed, anything else with a scheme dropped). */
 function emailList() {
   return z._default(

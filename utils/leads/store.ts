@@ -3,6 +3,7 @@ import { openDB, type DBSchema, type IDBPDatabase, type IDBPObjectStore, type ID
 import { z } from '../zod-mini';
 import { absorbLead, identityKeys, mergeConcurrentEdits, mergeLead, namesConflict, pruneProvenance, resolveIdentityFields } from './merge';
 import { describeIssue, fieldLabel, repairLead } from './repair';
+import { safeParseLead } from './canonical';
 import { LeadSchema, type Lead } from './schema';
 import type { OutboxEntry, Secret, SyncEvent, Target } from '../sync/schema';
 import { storageError } from './storage-errors';
@@ -177,7 +178,7 @@ function toStored(lead: Lead): StoredLead {
  * left in place, never deleted.
  */
 export function fromStored(value: unknown): Lead | undefined {
-  const parsed = LeadSchema.safeParse(value);
+  const parsed = safeParseLead(value);
   if (parsed.success) return parsed.data;
   const repaired = repairLead(value);
   if (repaired.ok && repaired.lead.id === (value as { id?: unknown } | undefined)?.id) return repaired.lead;
