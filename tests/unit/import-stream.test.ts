@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { toBackupJson } from '@/utils/leads/backup';
 import { importBackupStream, type ImportProgress } from '@/utils/leads/import-stream';
-import { importLeads, listLeads, openLeadDb, restoreLeads, type LeadDb } from '@/utils/leads/store';
+import { importLeads, listLeads, openLeadDb, restoreLeads, saveLead, type LeadDb } from '@/utils/leads/store';
+import { StoredKeys } from '@/utils/leads/stored-keys';
 import { makeLead } from './helpers';
 
 let db: LeadDb;
@@ -126,6 +127,59 @@ describe('importLeads in one call equals importing record by record', () => {
     }
     expect({ ...together, conflicts: together.conflicts.length, skipped: together.skipped.length }).toEqual(one);
     expect(await content(db)).toEqual(await content(other));
+    // batches sharing the store's keys in memory (what the streaming import does) skip lookups and change nothing
+    const batched = await openLeadDb(`import-known-${n}`);
+    await restoreLeads(batched, saved);
+    const known = new StoredKeys();
+    const sum = { created: 0, updated: 0, unchanged: 0, conflicts: 0, skipped: 0 };
+    for (let i = 0; i < file.length; i += 2) {
+      const s = await importLeads(batched, file.slice(i, i + 2), feb, { known });
+      sum.created += s.created;
+      sum.updated += s.updated;
+      sum.unchanged += s.unchanged;
+      sum.conflicts += s.conflicts.length;
+      sum.skipped += s.skipped.length;
+    }
+    expect(sum).toEqual(one);
+    expect(await content(batched)).toEqual(await content(other));
+    expect(known.loads).toBe(1);
+    batched.close();
     other.close();
+  });
+
+  it('known keys: a record matching nothing skips its lookups; a lead saved by another window between batches is still merged', async () => {
+    const known = new StoredKeys();
+    const first = await importLeads(db, people(3), jan, { known });
+    expect(first.created).toBe(3);
+    // the store was empty: nothing read, the keys come from the import's own writes
+    expect(known.loads).toBe(0);
+    expect(known.mayMatch(people(1)[0]!)).toBe(true);
+    expect(known.mayMatch(makeLead({ id: 'new', emails: ['P1@ACME.example'] }))).toBe(true);
+    expect(known.mayMatch(makeLead({ id: 'new', emails: ['nobody@acme.example'], profiles: { linkedin: 'https://www.linkedin.com/in/nobody', x: '', github: '', other: [] } }))).toBe(false);
+    // another window saves a person the rest of the file also holds
+    await saveLead(db, makeLead({ id: 'popup', name: 'Grace Hopper', emails: ['grace@x.example'] }, jan));
+    const second = await importLeads(db, [makeLead({ id: 'file-grace', name: 'Grace Hopper', emails: ['grace@x.example'], tags: ['file'] }, new Date('2026-02-01T00:00:00Z'))], jan, { known });
+    expect(second).toMatchObject({ created: 0, updated: 1 });
+    expect(known.loads).toBe(1);
+    const grace = (await listLeads(db)).filter((l) => l.name === 'Grace Hopper');
+    expect(grace.map((l) => [l.id, l.tags])).toEqual([['popup', ['file']]]);
+    // no write by anyone else since: no new read
+    await importLeads(db, people(2, 10), jan, { known });
+    expect(known.loads).toBe(1);
+  });
+
+  it('a streaming import over several batches merges what a single batch merges (duplicates across batches, saved leads)', async () => {
+    await restoreLeads(db, [makeLead({ id: 'saved', name: 'Person 7 Ünicode', emails: ['p7@acme.example'] }, jan)]);
+    const file = blobOf(toBackupJson([...people(6), ...people(6, 4)], jan));
+    const report = await importBackupStream(db, file, { batchSize: 3, sliceMs: 0 });
+    const single = await openLeadDb(`import-single-${n}`);
+    await restoreLeads(single, [makeLead({ id: 'saved', name: 'Person 7 Ünicode', emails: ['p7@acme.example'] }, jan)]);
+    const once = await importBackupStream(single, file, { batchSize: 100 });
+    expect(report).toMatchObject({ status: 'done', records: 12 });
+    expect({ ...report, repaired: [] }).toEqual({ ...once, repaired: [] });
+    const content = async (d: LeadDb) => (await listLeads(d)).map((l) => JSON.stringify([l.id, l.emails, l.note])).sort();
+    expect(await content(db)).toEqual(await content(single));
+    expect(await db.count('leads')).toBe(10);
+    single.close();
   });
 });

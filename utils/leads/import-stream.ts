@@ -5,6 +5,7 @@ import { JsonRecordScanner } from './json-records';
 import { repairLead } from './repair';
 import type { Lead } from './schema';
 import { importLeads, type ImportConflict, type LeadDb } from './store';
+import { StoredKeys } from './stored-keys';
 
 /** Where a streaming import is. */
 export interface ImportProgress {
@@ -75,22 +76,39 @@ export async function importBackupStream(db: LeadDb, file: Blob, options: Stream
   let bytesRead = 0;
   const progress = () => onProgress?.({ bytesRead, totalBytes: file.size, records: report.records, written: report.created + report.updated + report.unchanged });
 
+  // The keys the store holds, so records matching nothing skip their lookups; worth reading a large store's keys only for a file that may hold a fair share of its size (a lead takes about 1 kB).
+  const storeCount = await db.count('leads').catch(() => Infinity);
+  const known = file.size / 1024 >= storeCount / 4 ? new StoredKeys() : undefined;
+  // One batch is written while the next is read and validated.
+  let writing: Promise<void> | undefined;
+
+  /** Waits for the batch being written; its storage error, if any, is thrown here. */
+  const settle = async () => {
+    const w = writing;
+    writing = undefined;
+    await w;
+  };
+
   const flush = async () => {
+    await settle();
     if (!batch.length) return;
     const slice = batch;
     batch = [];
-    const result = await importLeads(
+    writing = importLeads(
       db,
       slice.map((b) => b.lead),
       now,
-      { validated: true },
-    );
-    report.created += result.created;
-    report.updated += result.updated;
-    report.unchanged += result.unchanged;
-    for (const c of result.conflicts) report.conflicts.push({ ...c, index: slice[c.index]!.index });
-    for (const s of result.skipped) report.skipped.push({ index: slice[s.index]!.index, reason: s.reason, name: slice[s.index]!.lead.name || undefined });
-    progress();
+      { validated: true, known },
+    ).then((result) => {
+      report.created += result.created;
+      report.updated += result.updated;
+      report.unchanged += result.unchanged;
+      for (const c of result.conflicts) report.conflicts.push({ ...c, index: slice[c.index]!.index });
+      for (const s of result.skipped) report.skipped.push({ index: slice[s.index]!.index, reason: s.reason, name: slice[s.index]!.lead.name || undefined });
+      progress();
+    });
+    // Seen when settled; until then not an unhandled rejection.
+    writing.catch(() => {});
   };
 
   /** Validates the records read so far and writes them in batches. */
@@ -136,6 +154,12 @@ export async function importBackupStream(db: LeadDb, file: Blob, options: Stream
 
   const stop = async (status: 'failed' | 'cancelled', error?: string) => {
     await reader.cancel().catch(() => {});
+    // The batch being written counts if it was written; if it failed, that failure is the news.
+    try {
+      await settle();
+    } catch (e) {
+      if (status !== 'failed') return { ...report, status: 'failed' as const, error: (e as Error).message };
+    }
     return { ...report, status, error };
   };
 
@@ -162,6 +186,7 @@ export async function importBackupStream(db: LeadDb, file: Blob, options: Stream
     }
     if (!confirmed || (scanner.root === '{' && !scanner.sawLeads)) return await stop('failed', NOT_A_BACKUP);
     await flush();
+    await settle();
     if (!scanner.complete) return await stop('failed', 'The file is not valid JSON (it ends early: cut off?).');
     progress();
     return report;

@@ -1,5 +1,5 @@
 // IndexedDB lead store through idb: typed schema, migrations, indexes, dedupe on save.
-import { openDB, type DBSchema, type IDBPDatabase, type IDBPObjectStore, type IDBPTransaction, type StoreNames } from 'idb';
+import { openDB, unwrap, type DBSchema, type IDBPDatabase, type IDBPObjectStore, type IDBPTransaction, type StoreNames } from 'idb';
 import { z } from '../zod-mini';
 import { absorbLead, identityKeys, mergeConcurrentEdits, mergeLead, namesConflict, pruneProvenance, resolveIdentityFields } from './merge';
 import { describeIssue, fieldLabel, repairLead } from './repair';
@@ -7,6 +7,7 @@ import { safeParseLead } from './canonical';
 import { LeadSchema, type Lead } from './schema';
 import type { OutboxEntry, Secret, SyncEvent, Target } from '../sync/schema';
 import { storageError } from './storage-errors';
+import type { StoredKeys } from './stored-keys';
 
 /** A lead as stored: the lead plus the normalised keys the dedupe indexes need. */
 type StoredLead = Lead & { emailKeys: string[]; profileKeys: string[]; emailDomains?: string[] };
@@ -413,9 +414,12 @@ function isStorageFailure(e: unknown): boolean {
  * pipelines them), and records that share no key and no stored match with
  * an earlier record of the same call are written together; the others are
  * then handled one by one in file order with fresh lookups, so the result
- * is the same as a record-by-record import.
+ * is the same as a record-by-record import. With `known` (the keys the
+ * store holds, kept by a streaming import across its batches), a record
+ * sharing no key with the store skips its lookups: they could find nothing.
  */
-export async function importLeads(db: LeadDb, input: Lead[], now = new Date(), options: { validated?: boolean } = {}): Promise<ImportSummary> {
+export async function importLeads(db: LeadDb, input: Lead[], now = new Date(), options: { validated?: boolean; known?: StoredKeys } = {}): Promise<ImportSummary> {
+  const { known } = options;
   const summary: ImportSummary = { created: 0, updated: 0, unchanged: 0, conflicts: [], skipped: [] };
   const skip = (index: number, e: unknown) => {
     if (isStorageFailure(e)) throw e;
@@ -434,7 +438,9 @@ export async function importLeads(db: LeadDb, input: Lead[], now = new Date(), o
         skip(index, e);
       }
     }
-    const matches = await Promise.all(records.map((r) => matchIn(store, r.lead)));
+    if (known) await known.sync(unwrap(store));
+    const noMatch = { same: [], conflicts: [] };
+    const matches = await Promise.all(records.map((r) => (known && !known.mayMatch(r.lead) ? noMatch : matchIn(store, r.lead))));
     // A record touching a key or a stored lead an earlier record touches waits for a fresh lookup.
     const claimed = new Set<string>();
     const together: number[] = [];
@@ -461,7 +467,7 @@ export async function importLeads(db: LeadDb, input: Lead[], now = new Date(), o
           summary.unchanged++;
           return;
         }
-        const { status } = await upsertIn(
+        const { status, lead } = await upsertIn(
           store,
           incoming,
           same,
@@ -475,6 +481,7 @@ export async function importLeads(db: LeadDb, input: Lead[], now = new Date(), o
           },
           true,
         );
+        known?.add(lead);
         summary[status]++;
       } catch (e) {
         skip(index, e);
@@ -482,6 +489,7 @@ export async function importLeads(db: LeadDb, input: Lead[], now = new Date(), o
     };
     await Promise.all(together.map((k) => importOne(k, matches[k]!)));
     for (const k of inOrder) await importOne(k, await matchIn(store, records[k]!.lead));
+    if (known) await known.noteCount(unwrap(store));
     await tx.done;
     summary.conflicts.sort((a, b) => a.index - b.index);
     summary.skipped.sort((a, b) => a.index - b.index);
