@@ -147,6 +147,13 @@ describe('importLeads in one call equals importing record by record', () => {
     other.close();
   });
 
+  it('a batch larger than one write group (100) is written whole, in one transaction', async () => {
+    const summary = await importLeads(db, people(250), jan, { known: new StoredKeys() });
+    expect(summary).toMatchObject({ created: 250, updated: 0, unchanged: 0, skipped: [], conflicts: [] });
+    expect(await db.count('leads')).toBe(250);
+    expect(await importLeads(db, people(250), jan, { known: new StoredKeys() })).toMatchObject({ created: 0, unchanged: 250 });
+  });
+
   it('known keys: a record matching nothing skips its lookups; a lead saved by another window between batches is still merged', async () => {
     const known = new StoredKeys();
     const first = await importLeads(db, people(3), jan, { known });

@@ -1,7 +1,7 @@
 // CSV export: RFC 4180 writer with formula neutralisation, for CRM importers and spreadsheets.
 import { nameParts } from '../leads/normalize';
 import type { Lead } from '../leads/schema';
-import { splitLocation, splitPhones } from '../sync/map-common';
+import { cachedPhoneType, splitLocation, splitPhones } from '../sync/map-common';
 
 /**
  * Values several columns of one row derive from a lead, computed at most
@@ -14,12 +14,12 @@ export interface LeadDerived {
   location(): { city: string; state: string; country: string; raw: string };
 }
 
-/** The lazily derived values of one lead. */
-export function deriveLead(lead: Lead): LeadDerived {
+/** The lazily derived values of one lead; `phoneType` tells phone types apart (one cache per file, see {@link cachedPhoneType}). */
+export function deriveLead(lead: Lead, phoneType?: (phone: string) => string | undefined): LeadDerived {
   let phones: ReturnType<LeadDerived['phones']> | undefined;
   let location: ReturnType<LeadDerived['location']> | undefined;
   return {
-    phones: () => (phones ??= splitPhones(lead.phones)),
+    phones: () => (phones ??= splitPhones(lead.phones, phoneType)),
     location: () => (location ??= splitLocation(lead.location)),
   };
 }
@@ -81,6 +81,8 @@ export interface CsvOptions {
   delimiter?: CsvDelimiter;
   /** Prefix formula-like lines with an apostrophe (CSV injection). Default true. */
   neutraliseFormulas?: boolean;
+  /** How phone columns tell a number's type; a file written in pieces passes one cache for all of them (default: a cache per call). */
+  phoneType?: (phone: string) => string | undefined;
 }
 
 // Characters a spreadsheet may read as the start of a formula, including the full-width forms
@@ -146,9 +148,10 @@ export function csvHead(options: CsvOptions = {}): string {
 export function csvRows(leads: Iterable<Lead>, options: CsvOptions = {}): string {
   const { columns = DEFAULT_COLUMNS, delimiter = ',', neutraliseFormulas = true } = options;
   const cell = (v: string, c: CsvColumn) => quoteField(neutraliseFormulas && !(c.e164 && E164.test(v)) ? neutraliseFormula(v) : v);
+  const phoneType = options.phoneType ?? cachedPhoneType();
   let out = '';
   for (const lead of leads) {
-    const derived = deriveLead(lead);
+    const derived = deriveLead(lead, phoneType);
     for (let i = 0; i < columns.length; i++) {
       const c = columns[i]!;
       out += (i ? delimiter : '') + cell(c.value(lead, derived) ?? '', c);

@@ -3,6 +3,7 @@ import { BACKUP_APP, BACKUP_VERSION } from '../leads/backup';
 import { countSelection, readLeadPages, type LeadSelection } from '../leads/pages';
 import type { Lead } from '../leads/schema';
 import type { LeadDb } from '../leads/store';
+import { cachedPhoneType } from '../sync/map-common';
 import { csvHead, csvRows, type CsvOptions } from './csv';
 import type { VCardVersion } from './preset-ids';
 import { leadToVCard } from './vcard';
@@ -50,7 +51,8 @@ interface Writer {
 
 function writerFor(format: ExportFormat, options: ExportOptions): Writer {
   if (format === 'csv') {
-    const csv = options.csv ?? {};
+    // One phone-type cache for the whole file (csvRows is called a lead at a time).
+    const csv = { ...options.csv, phoneType: options.csv?.phoneType ?? cachedPhoneType() };
     return { head: () => csvHead(csv), lead: (l) => csvRows([l], csv), tail: () => '' };
   }
   if (format === 'vcf') {

@@ -392,6 +392,9 @@ export interface ImportSummary {
   skipped: Array<{ index: number; reason: string }>;
 }
 
+/** Records whose writes {@link importLeads} issues in one task. */
+const IMPORT_WRITE_GROUP = 100;
+
 /** Whether an error comes from the storage (then the whole import is undone), not from one record. */
 function isStorageFailure(e: unknown): boolean {
   return e instanceof DOMException || (e as { name?: string })?.name === 'LeadStoreError';
@@ -487,7 +490,9 @@ export async function importLeads(db: LeadDb, input: Lead[], now = new Date(), o
         skip(index, e);
       }
     };
-    await Promise.all(together.map((k) => importOne(k, matches[k]!)));
+    // In groups: each group's writes are issued in one task, and the next group starts when they are done (a new task,
+    // the transaction still active), so a batch of records that need no lookup never becomes one long task.
+    for (let g = 0; g < together.length; g += IMPORT_WRITE_GROUP) await Promise.all(together.slice(g, g + IMPORT_WRITE_GROUP).map((k) => importOne(k, matches[k]!)));
     for (const k of inOrder) await importOne(k, await matchIn(store, records[k]!.lead));
     if (known) await known.noteCount(unwrap(store));
     await tx.done;

@@ -36,21 +36,46 @@ export function leadName(lead: Lead): { firstName: string; lastName: string } {
 }
 
 /**
+ * libphonenumber's type of a number written with its country code (MOBILE,
+ * FIXED_LINE, …); undefined when it cannot be parsed or typed. No default
+ * country is used, so the answer depends on the text alone.
+ */
+export function phoneType(phone: string): string | undefined {
+  try {
+    return parsePhoneNumber(phone).getType();
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * {@link phoneType} remembered per distinct text, for one export or sync
+ * run: parsing with the full metadata is the costly part, and a company's
+ * switchboard may be on thousands of leads. The key is the exact text (the
+ * type depends on nothing else); at most `max` numbers are kept.
+ */
+export function cachedPhoneType(max = 10_000): (phone: string) => string | undefined {
+  const known = new Map<string, string | undefined>();
+  return (phone) => {
+    if (known.has(phone)) return known.get(phone);
+    const type = phoneType(phone);
+    if (known.size >= max) known.clear();
+    known.set(phone, type);
+    return type;
+  };
+}
+
+/**
  * Main and mobile phone, and the rest. libphonenumber's full metadata tells
  * MOBILE from fixed lines; a number whose type it cannot tell (reserved
  * ranges, FIXED_LINE_OR_MOBILE) takes whichever slot is still free, main first.
  */
-export function splitPhones(phones: string[]): { phone: string; mobile: string; others: string[] } {
+export function splitPhones(phones: string[], typeOf: (phone: string) => string | undefined = phoneType): { phone: string; mobile: string; others: string[] } {
   let phone = '';
   let mobile = '';
   const unknown: string[] = [];
   for (const p of phones) {
-    let type: string | undefined;
-    try {
-      type = parsePhoneNumber(p).getType();
-    } catch {
-      type = undefined;
-    }
+    const type = typeOf(p);
     if (type === 'MOBILE' && !mobile) mobile = p;
     else if (type && type !== 'MOBILE' && type !== 'FIXED_LINE_OR_MOBILE' && !phone) phone = p;
     else unknown.push(p);
