@@ -77,7 +77,9 @@ function jobOf(text: string): { title: string; company: string } {
   // "Jonas Becker (independent consultant)": a job in brackets after a name is the job without them.
   line = line.replace(/^[(（]([^()（）]+)[)）]$/, '$1');
   // A bio paragraph starts with the job: "VP of Revenue Operations at Quorum Health. Previously led …".
-  if (line.length > 100) line = line.split(/(?<=[\p{Ll})])\.\s+(?=\p{Lu})/u)[0] ?? line;
+  // So does a sentence with the job ("Senior Talent Partner. Email aoife@…"); "Sr. Engineer" has no job before its dot.
+  const head = line.split(/(?<=[\p{Ll})])\.\s+(?=\p{Lu})/u)[0] ?? line;
+  if (line.length > 100 || (head !== line && JOB_WORDS.test(head))) line = head;
   if (!line || line.length > 160 || /^(?:by|von|par)\s/i.test(line)) return { title: '', company: '' };
   return parseJobLine(line);
 }
@@ -278,6 +280,19 @@ function definitionListBlocks(doc: Document): PersonBlock[] {
  * name heading itself (`<h3>Name</h3><p>Title</p><h3>…`), the block runs
  * from the heading to the next one.
  */
+/**
+ * A bold or linked phrase in the middle of a paragraph's sentence ("Huge thanks to <b>Brightwork Coworking</b> for
+ * the space") is emphasis in running text, not a card's name line; a bio that opens with the bold name still is.
+ */
+function midSentence(n: Element): boolean {
+  if (!/^(?:STRONG|B|A|EM|SPAN)$/.test(n.tagName)) return false;
+  const p = n.closest('p');
+  if (!p) return false;
+  const text = cleanText(p, 600);
+  const before = text.indexOf(cleanText(n, 200));
+  return text.length > 150 && before > 15;
+}
+
 function cardBlocks(doc: Document, url: string, taken: Set<Element>): PersonBlock[] {
   const shapeCounts = new Map<Element, Map<string, number>>();
   const siblingsOfShape = (el: Element): number => {
@@ -299,7 +314,7 @@ function cardBlocks(doc: Document, url: string, taken: Set<Element>): PersonBloc
       names.set(
         el,
         own ??
-          [...el.querySelectorAll(NAME_SELECTOR)].slice(0, 40).find((n) => personNameOf(n)) ??
+          [...el.querySelectorAll(NAME_SELECTOR)].slice(0, 40).find((n) => personNameOf(n) && !midSentence(n)) ??
           [...el.querySelectorAll('div, span, p')].filter((n) => !n.firstElementChild).slice(0, 6).find((n) => personNameOf(n)) ??
           null,
       );

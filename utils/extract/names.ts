@@ -21,7 +21,7 @@ recognition education related featured latest popular recent posts article artic
 following repositories repository fork forks sponsor organization organizations pinned achievements
 united kingdom states republic emirates island islands ihr ihre ihren unser unsere unseren ansprechpartner ansprechpartnerin
 mitarbeiter geschäftsleitung votre vos nos notre interlocuteurs interlocuteur nuestro nuestra nuestros equipo contacto source newsroom technologies robotics software systems solutions
-holdings ventures labs foundation association room stage track auditorium lounge terrace foyer ballroom`.split(/\s+/),
+holdings ventures labs foundation association room stage track auditorium lounge terrace foyer ballroom investor investors relations inquiries enquiries`.split(/\s+/),
 );
 
 const DEGREE = /^(?:ph\.?\s?d|m\.?d|j\.?d|jr|sr|ii|iii|iv|esq|mba|cpa|dds|rn|msc|bsc|ma|ba|ms|bs|dphil|frs|llm|llb|pe|cfa|pmp|mph|edd|dvm|od|do|np|pa|facp|faia|aia)\.?$/i;

@@ -6,6 +6,9 @@ import { JOB_WORDS, parseJobLine, readContacts } from './contacts';
 import { countryOfUrl } from './country';
 import { findPersonBlocks, findSingleBlocks, personNameOf, type PersonBlock } from './cards';
 import { findBylines, findLabelledPeople, type LabelledPerson } from './labelled-people';
+import { findProsePeople } from './prose-people';
+import { readJsonLdBlocks } from './json-ld';
+import { isObject, typesOf, type Json } from './schema-org';
 import { extractWithSiteAdapter } from './sites/index';
 import { dropConsumedContacts, extractStructured, giveProfileLinksToSubject } from './structured';
 import { LIMITS, type Organization, type Prospect } from '../leads/schema';
@@ -184,6 +187,24 @@ function listedCompany(doc: Document, url: string): string {
   return name.includes('.') && !/\s/.test(name) ? '' : name;
 }
 
+/** The employer a job posting names (JSON-LD `JobPosting.hiringOrganization`): job boards host other companies' postings. */
+function postingEmployer(doc: Document): string {
+  const stack: Json[] = [...readJsonLdBlocks(doc).roots];
+  for (let i = 0; i < stack.length && i < 500; i++) {
+    const node = stack[i];
+    if (Array.isArray(node)) stack.push(...node);
+    else if (isObject(node)) {
+      if (typesOf(node).includes('JobPosting')) {
+        const org = node.hiringOrganization;
+        const name = isObject(org) ? org.name : typeof org === 'string' ? org : '';
+        if (typeof name === 'string' && name.trim()) return name.trim();
+      }
+      if (Array.isArray(node['@graph'])) stack.push(...node['@graph']);
+    }
+  }
+  return '';
+}
+
 /** Site chrome: navigation everywhere, and headers and footers outside the article (which may hold an author's contacts). */
 function isChrome(el: Element, h1: Element | null): boolean {
   if (el.matches('nav, [role="navigation"]')) return true;
@@ -338,6 +359,31 @@ export function extractProspects(doc: Document, url: string, options: ExtractOpt
   };
 }
 
+// Honorifics and middle initials: "Dr. Samuel Okonkwo" and "Samuel Okonkwo", "Rebecca A. Stein" and "Rebecca Stein" are one person.
+const HONORIFIC = /^(?:dr|mr|mrs|ms|miss|mx|prof|sir|dame|ing|dott|dipl)\.?$/i;
+
+/** Whether two written names are the same person's, honorifics and middle initials aside. */
+function sameName(a: string, b: string): boolean {
+  const key = (s: string) =>
+    s.toLowerCase().split(/\s+/).filter((w) => !HONORIFIC.test(w) && !/^\p{L}\.?$/u.test(w)).join(' ');
+  return key(a) === key(b);
+}
+
+/** The blocks whose person is not already in `known`, and each person once. */
+function unnamed<T extends { name: string }>(blocks: T[], known: Array<{ name: string }>): T[] {
+  const out: T[] = [];
+  for (const b of blocks) if (b.name && ![...known, ...out].some((k) => sameName(k.name, b.name))) out.push(b);
+  return out;
+}
+
+/** The blocks, each named as in `known` when it is a person already there, so records of one person merge. */
+function alignNames<T extends { name: string }>(blocks: T[], known: Array<{ name: string }>): T[] {
+  return blocks.map((b) => {
+    const same = known.find((k) => sameName(k.name, b.name));
+    return same ? { ...b, name: same.name } : b;
+  });
+}
+
 /** A prospect from a person block, with the contacts inside the block. */
 function blockProspect(block: PersonBlock, url: string, country: CountryCode, company: string, skip: (el: Element) => boolean): ProspectBuilder {
   const b = new ProspectBuilder(url);
@@ -428,12 +474,27 @@ function findProspects(doc: Document, url: string, country: CountryCode): Extrac
   const chrome = (el: Element) => chromeSet.has(el);
   let prospects: Prospect[];
   let owned: Set<Element>;
+  const company = listedCompany(doc, url);
+  // People named in running text with a job beside them; a job board's posting speaks for the hiring company.
+  const prose = findProsePeople(doc, postingEmployer(doc) || company);
 
   if (structured.length > 1) {
     // On a page of several people the page-wide signals belong to nobody in particular (they are the organization's),
     // except the page's own profile links on a page about one of them.
     prospects = giveProfileLinksToSubject(doc, url, structured, found);
-    owned = new Set(structuredEls);
+    // Structured data often lists only some of the people the page shows (a Corporation's first employees):
+    // the cards, labelled and quoted people it leaves out are prospects too.
+    // Cards count when they show every structured person (the data is a partial copy of them), not when they are something else.
+    // Microdata and h-card people are the page's own markup; JSON-LD is a copy that may leave some cards out.
+    const blocks = structuredEls.length ? [] : findPersonBlocks(doc, url);
+    const cards = structured.every((p) => blocks.some((b) => sameName(b.name, p.name))) ? blocks : [];
+    const extra = unnamed([...cards, ...findLabelledPeople(doc), ...prose], structured);
+    // The people it leaves out work where the ones it lists do.
+    const employers = new Set(structured.map((p) => p.company));
+    const employer = employers.size === 1 ? [...employers][0]! : '';
+    const builders = extra.slice(0, LIMITS.prospectsPerPage).map((block) => blockProspect(block, url, country, employer || company, chrome));
+    prospects = dedupe([...prospects, ...builders.map((b) => b.build())]);
+    owned = new Set([...structuredEls, ...extra.flatMap((b) => b.elements)]);
   } else {
     const blocks = findPersonBlocks(doc, url);
     const h1Name = personNameOf(h1);
@@ -443,8 +504,10 @@ function findProspects(doc: Document, url: string, country: CountryCode): Extrac
     const loneListed = !!lone && !found.people.some((p) => p.subject) && blocks.length >= 2 && blocks.some((b) => b.name.toLowerCase() === lone.name.toLowerCase());
     const subject = loneListed ? '' : lone?.name || (h1Name && !blocks.some((b) => b.name.toLowerCase() === h1Name.toLowerCase()) ? h1Name : '');
     if ((lone && !loneListed) || subject) {
-      // A page about one person: other people's cards on it (colleagues, "people also viewed") are not theirs.
-      const others = new Set(blocks.filter((b) => b.name.toLowerCase() !== subject.toLowerCase()).flatMap((b) => b.elements));
+      // A page about one person: other people's cards on it (colleagues, "people also viewed") and the people
+      // its text quotes or names with their jobs are not theirs.
+      const quoted = unnamed(prose, [{ name: subject }, ...blocks]);
+      const others = new Set([...blocks.filter((b) => b.name.toLowerCase() !== subject.toLowerCase()), ...quoted].flatMap((b) => b.elements));
       const skip = (el: Element) => chrome(el) || others.has(el);
       const page = withoutSiteNumbers(extractPageSignals(doc, url, country, org, skip).build(), doc, url, country, org);
       prospects =
@@ -453,10 +516,11 @@ function findProspects(doc: Document, url: string, country: CountryCode): Extrac
           : page.name
             ? [page]
             : [];
+      prospects = dedupe([...prospects, ...quoted.map((block) => blockProspect(block, url, country, '', chrome).build())]);
       owned = new Set([...others, ...structuredEls]);
     } else {
-      const company = listedCompany(doc, url);
       const labelled = findLabelledPeople(doc);
+      labelled.push(...alignNames(prose, [...blocks, ...labelled]));
       const bylines = blocks.length ? [] : findBylines(doc);
       const singles = blocks.length || bylines.length || labelled.length ? [] : findSingleBlocks(doc, url);
       const all = [...blocks, ...bylines, ...labelled, ...singles];

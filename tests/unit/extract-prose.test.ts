@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { extractHtml } from './helpers';
+import { peopleInSentence } from '@/utils/extract/prose-people';
+
+const people = (html: string, url = 'https://www.example.test/page') =>
+  extractHtml(html, url).prospects.map((p) => ({ name: p.name, title: p.title, company: p.company, emails: p.emails, phones: p.phones, linkedin: p.profiles.linkedin }));
+
+describe('people named in running text', () => {
+  it('reads "Name, Title at Company" in a sentence, with the link in its paragraph', () => {
+    const got = people(`<html><head><title>Spring night | Events</title></head><body><main><h1>Spring product night</h1>
+      <p>First up: Priya Venkataraman, Director of Data at Osprey Freight, on forecasting with little data. <a href="https://www.linkedin.com/in/priya-v-data">Her profile</a></p>
+      <p>Then Marcus Lindqvist, Principal Designer at Hollowell Studio. Marcus redesigned their checkout twice.</p>
+      <p>Thanks to Juniper Hall for the room and to Greenfield Kitchens for the snacks.</p></main></body></html>`);
+    expect(got).toEqual([
+      { name: 'Priya Venkataraman', title: 'Director of Data', company: 'Osprey Freight', emails: [], phones: [], linkedin: 'https://www.linkedin.com/in/priya-v-data' },
+      { name: 'Marcus Lindqvist', title: 'Principal Designer', company: 'Hollowell Studio', emails: [], phones: [], linkedin: '' },
+    ]);
+  });
+
+  it('reads "Name (Title, Company)" and a possessive "their Title, Name"', () => {
+    expect(peopleInSentence('Hosted by Ines Carvalho (Engineering Manager, Brightpath) and Tom Okoye (freelance product coach).')).toEqual([
+      expect.objectContaining({ name: 'Ines Carvalho', title: 'Engineering Manager', company: 'Brightpath' }),
+      expect.objectContaining({ name: 'Tom Okoye', title: 'Freelance product coach', company: '' }),
+    ]);
+    expect(peopleInSentence("Acme's CFO, Helen Marsh, signed off the budget.")).toEqual([expect.objectContaining({ name: 'Helen Marsh', title: 'CFO', company: 'Acme' })]);
+  });
+
+  it('never reads a capitalised pair without a job beside it as a person', () => {
+    expect(peopleInSentence('We met at Union Square, Central Station and the New Museum on Friday.')).toEqual([]);
+    expect(peopleInSentence('Thanks to Maria Lopez, who brought the cake, and to Sam Hill.')).toEqual([]);
+    expect(peopleInSentence('Farid Haddad, Ex Officio (Executive Director)').map((p) => p.name)).not.toContain('Ex Officio');
+  });
+
+  it('keeps a department after the title and splits "Title of Company" only when the page names that company', () => {
+    expect(peopleInSentence('Media: Lars Holm, Director, Group Communications · +1 555 0100')[0]).toMatchObject({ name: 'Lars Holm', title: 'Director, Group Communications' });
+    expect(peopleInSentence('Ada Byrne, Chief Executive of Norland Power, said: “We are pleased.”', 'norland power acquires a wind portfolio')[0]).toMatchObject({
+      title: 'Chief Executive',
+      company: 'Norland Power',
+    });
+    expect(peopleInSentence('Ada Byrne, Head of Product, said so.', 'norland power')[0]).toMatchObject({ title: 'Head of Product', company: '' });
+  });
+});
+
+describe('quoted people', () => {
+  const story = (h1: string) => `<html><head><title>${h1} | Ledgerly</title></head><body><main><article><h1>${h1}</h1>
+    <p>By <a rel="author" href="/authors/kim">Kim Osei</a></p>
+    <blockquote><p>“We close in five days now.”</p><footer>— <strong>Rosa Delgado</strong>, Head of Accounting, Pinecrest Dairy</footer></blockquote>
+    <p>Pinecrest's COO, Aaron Whitfield, now signs off payables weekly.</p></article></main></body></html>`;
+
+  it('takes the customer people a story about their company quotes and names', () => {
+    const got = people(story('How Pinecrest Dairy closes the month in five days'), 'https://www.ledgerly.test/customers/pinecrest');
+    expect(got).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ name: 'Rosa Delgado', title: 'Head of Accounting', company: 'Pinecrest Dairy' }),
+        expect.objectContaining({ name: 'Aaron Whitfield', title: 'COO', company: 'Pinecrest Dairy' }),
+      ]),
+    );
+  });
+
+  it('leaves out a testimonial whose company the page is not about', () => {
+    const got = people(story('Five habits of fast closers'), 'https://www.ledgerly.test/blog/five-habits');
+    expect(got.map((p) => p.name)).not.toContain('Rosa Delgado');
+  });
+});
+
+describe('job postings', () => {
+  it('gives people the posting names the hiring company from JobPosting markup, and the recruiter their contacts', () => {
+    const ld = { '@context': 'https://schema.org', '@type': 'JobPosting', title: 'Data Engineer', hiringOrganization: { '@type': 'Organization', name: 'Tidewell Analytics' } };
+    const got = people(
+      `<html><head><title>Job Application for Data Engineer</title><script type="application/ld+json">${JSON.stringify(ld)}</script></head><body><main>
+      <h1>Data Engineer</h1><p>You'll report to <strong>Nadia Ferris, Head of Data Platform</strong>, and pair with our VP of Analytics, Owen Brady.</p>
+      <p>Your recruiter is <strong>Grace Mwangi</strong>, Talent Partner. Email <a href="mailto:grace.mwangi@tidewell.test">grace.mwangi@tidewell.test</a>.</p>
+      </main></body></html>`,
+      'https://boards.jobs.test/tidewell/jobs/123',
+    );
+    expect(got).toEqual([
+      expect.objectContaining({ name: 'Grace Mwangi', title: 'Talent Partner', company: 'Tidewell Analytics', emails: ['grace.mwangi@tidewell.test'] }),
+      expect.objectContaining({ name: 'Nadia Ferris', title: 'Head of Data Platform', company: 'Tidewell Analytics', emails: [] }),
+      expect.objectContaining({ name: 'Owen Brady', title: 'VP of Analytics', company: 'Tidewell Analytics', emails: [] }),
+    ]);
+  });
+});
+
+describe('structured data listing only some of the people shown', () => {
+  it('adds the cards the Corporation markup leaves out, once each', () => {
+    const ld = {
+      '@context': 'https://schema.org',
+      '@type': 'Corporation',
+      name: 'Kestrel Motion Corporation',
+      employee: [
+        { '@type': 'Person', name: 'Ruth Calder', jobTitle: 'Chief Executive Officer' },
+        { '@type': 'Person', name: 'Omar Haddad', jobTitle: 'Chief Financial Officer' },
+      ],
+    };
+    const card = (name: string, title: string) => `<div class="leader"><h3 class="leader__name">${name}</h3><p class="leader__title">${title}</p><p>Before joining, ${name.split(' ')[0]} spent ten years at Vantor Aerospace.</p></div>`;
+    const got = people(
+      `<html><head><title>Leadership | Kestrel Motion</title><script type="application/ld+json">${JSON.stringify(ld)}</script></head><body><main><h1>Leadership</h1>
+      ${card('Ruth Calder', 'Chief Executive Officer')}${card('Omar Haddad', 'Chief Financial Officer')}${card('Lena Voss', 'Chief Technology Officer')}
+      <p><strong>Media inquiries:</strong> Paul Ng, Director, Corporate Communications · <a href="mailto:paul.ng@kestrel.test">paul.ng@kestrel.test</a></p>
+      </main></body></html>`,
+      'https://www.kestrel.test/about/leadership',
+    );
+    expect(got.map((p) => p.name)).toEqual(['Ruth Calder', 'Omar Haddad', 'Lena Voss', 'Paul Ng']);
+    expect(got.find((p) => p.name === 'Lena Voss')).toMatchObject({ title: 'Chief Technology Officer', company: 'Kestrel Motion Corporation' });
+    expect(got.find((p) => p.name === 'Paul Ng')).toMatchObject({ title: 'Director, Corporate Communications', emails: ['paul.ng@kestrel.test'] });
+  });
+});
