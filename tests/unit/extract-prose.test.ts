@@ -10,7 +10,8 @@ describe('people named in running text', () => {
     const got = people(`<html><head><title>Spring night | Events</title></head><body><main><h1>Spring product night</h1>
       <p>First up: Priya Venkataraman, Director of Data at Osprey Freight, on forecasting with little data. <a href="https://www.linkedin.com/in/priya-v-data">Her profile</a></p>
       <p>Then Marcus Lindqvist, Principal Designer at Hollowell Studio. Marcus redesigned their checkout twice.</p>
-      <p>Thanks to Juniper Hall for the room and to Greenfield Kitchens for the snacks.</p></main></body></html>`);
+      <p>Thanks to Juniper Hall for the room and to Greenfield Kitchens for the snacks.</p></main>
+      <aside><div class="venue"><a href="https://www.google.com/maps/search/?api=1&amp;query=53.48">Juniper Hall</a><div>14 Mill Street</div></div></aside></body></html>`);
     expect(got).toEqual([
       { name: 'Priya Venkataraman', title: 'Director of Data', company: 'Osprey Freight', emails: [], phones: [], linkedin: 'https://www.linkedin.com/in/priya-v-data' },
       { name: 'Marcus Lindqvist', title: 'Principal Designer', company: 'Hollowell Studio', emails: [], phones: [], linkedin: '' },

@@ -35,7 +35,9 @@ const LOCATION_CLASS = /(?:^|[-_])(?:location|locality|city|region|place|standor
 // Class tokens that name something other than a person.
 const NOT_PERSON_CLASS = /company|org|brand|product|event|venue|user-?name|file|site|logo|school|team-name|group|category|tag/i;
 
-const PLACE_LINK = /(?:^|[/_=-])(?:locations?|location_identifiers|places?|cities|city|countries|country|regions?|geo)(?:[/_=?#-]|$)/i;
+// A map link (Google, Apple, Bing Maps, OpenStreetMap) names a venue too: "Brightwork Coworking" under a pin.
+const PLACE_LINK =
+  /(?:^|[/_=-])(?:locations?|location_identifiers|places?|cities|city|countries|country|regions?|geo)(?:[/_=?#-]|$)|^https?:\/\/(?:www\.|maps\.)?(?:google\.[a-z.]+\/maps|maps\.google\.|maps\.apple\.com|bing\.com\/maps|(?:www\.)?openstreetmap\.org)|^https?:\/\/goo\.gl\/maps/i;
 
 function classTokens(el: Element): string[] {
   return (el.getAttribute('class') ?? '').split(/\s+/).filter(Boolean);
@@ -353,6 +355,8 @@ function cardBlocks(doc: Document, url: string, taken: Set<Element>): PersonBloc
     if (!a.hasAttribute('data-cfemail') && !isContactLink(a, url)) continue;
     // Site chrome repeats links too ("Follow Us On Twitter"), but never lists people.
     if (inside(a, chrome) || isTaken(a)) continue;
+    // A link inside a long sentence belongs to the person that sentence names (prose people), not to a card around it.
+    if (midSentence(a)) continue;
     if (a.parentElement) climb(a.parentElement, false);
     if (cards.size > MAX_CARDS) break;
   }
