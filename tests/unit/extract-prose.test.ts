@@ -106,3 +106,51 @@ describe('structured data listing only some of the people shown', () => {
     expect(got.find((p) => p.name === 'Paul Ng')).toMatchObject({ title: 'Director, Corporate Communications', emails: ['paul.ng@kestrel.test'] });
   });
 });
+
+describe('plain-text email signatures', () => {
+  const archive = `<html><head><title>[ops-list] Re: disk alerts</title></head><body><h1>[ops-list] Re: disk alerts</h1>
+    <b>Tobias Lindgren</b> <a href="mailto:ops-list%40lists.example.test">tobias.lindgren at fjordhost.se</a><br><i>Mon Jun 2 10:00:00 UTC 2025</i>
+    <pre>Hi Mira,
+
+the alert fires because of the 5% reserve (see ticket #4471).
+
+On Sun, Jun 1, 2025 Mira Costa &lt;mira.costa at pelago.pt&gt; wrote:
+&gt; Anyone seen this?
+&gt;
+&gt; --
+&gt; Mira Costa
+&gt; Platform Engineer
+&gt; Pelago Cloud | Lisbon
+&gt; +351 912 345 678
+
+-- 
+Tobias (Tobbe) Lindgren
+Site Reliability Lead
+Fjordhost AB | Uppsala, Sweden
+M: +46 70 123 45 67
+GitHub: https://github.com/tlindgren-ops | X: @tobbe_ops
+Fjordhost AB, org.nr 556123-4567
+</pre></body></html>`;
+
+  it("reads the sender's signature with the address spelled out in the header, and the quoted author's own", () => {
+    const got = extractHtml(archive, 'https://lists.example.test/pipermail/ops-list/2025-June/000123.html').prospects;
+    const tobias = got.find((p) => p.name === 'Tobias Lindgren');
+    expect(tobias).toMatchObject({
+      title: 'Site Reliability Lead',
+      company: 'Fjordhost AB',
+      location: 'Uppsala, Sweden',
+      emails: ['tobias.lindgren@fjordhost.se'],
+      phones: ['+46701234567'],
+      profiles: expect.objectContaining({ github: 'https://github.com/tlindgren-ops', x: 'https://x.com/tobbe_ops' }),
+    });
+    expect(got.find((p) => p.name === 'Mira Costa')).toMatchObject({ title: 'Platform Engineer', company: 'Pelago Cloud', emails: ['mira.costa@pelago.pt'], phones: ['+351912345678'] });
+    expect(got).toHaveLength(2);
+  });
+
+  it('reads no signature from code after a "--" comment line', () => {
+    const sql = `<html><body><h1>Query tips</h1><pre>--
+SELECT Name, Title FROM staff;
+Head Office Manager</pre></body></html>`;
+    expect(extractHtml(sql).prospects).toEqual([]);
+  });
+});

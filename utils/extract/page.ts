@@ -7,6 +7,7 @@ import { countryOfUrl } from './country';
 import { findPersonBlocks, findSingleBlocks, personNameOf, type PersonBlock } from './cards';
 import { findBylines, findLabelledPeople, type LabelledPerson } from './labelled-people';
 import { findProsePeople } from './prose-people';
+import { findSignaturePeople } from './signature';
 import { readJsonLdBlocks } from './json-ld';
 import { isObject, typesOf, type Json } from './schema-org';
 import { extractWithSiteAdapter } from './sites/index';
@@ -398,6 +399,9 @@ function blockProspect(block: PersonBlock, url: string, country: CountryCode, co
     findEmailsInText(text).forEach((e) => b.addEmail(e, 'text', 'medium'));
     findObfuscatedEmails(text).forEach((e) => b.addEmail(e, 'text', 'medium'));
     for (const hit of scanPhones(text, country)) if (hit.kind === 'phone') b.addPhone(hit.number, 'text', country, true, hit.labelled ? 'medium' : 'low');
+    // A signature's links are written out: "GitHub: https://github.com/…", "X: @handle".
+    for (const m of text.matchAll(/https?:\/\/[^\s|,;<>"]+/g)) if (classifyProfileUrl(m[0])) b.addUrl(m[0].replace(/[.)]+$/, ''), 'text');
+    for (const m of text.matchAll(/\b(?:X|Twitter)\s*[:：]\s*@(\w{1,15})\b/g)) b.addUrl(`https://x.com/${m[1]}`, 'text');
   }
   return b;
 }
@@ -520,7 +524,7 @@ function findProspects(doc: Document, url: string, country: CountryCode): Extrac
       owned = new Set([...others, ...structuredEls]);
     } else {
       const labelled = findLabelledPeople(doc);
-      labelled.push(...alignNames(prose, [...blocks, ...labelled]));
+      labelled.push(...alignNames([...prose, ...findSignaturePeople(doc)], [...blocks, ...labelled]));
       const bylines = blocks.length ? [] : findBylines(doc);
       const singles = blocks.length || bylines.length || labelled.length ? [] : findSingleBlocks(doc, url);
       const all = [...blocks, ...bylines, ...labelled, ...singles];
