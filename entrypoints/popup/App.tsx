@@ -49,8 +49,14 @@ export function App(props: { tab: Promise<number>; capture: Promise<ExtractionRe
   const firstRowsIn = rows.state.index.rows.length > 0 || rows.state.complete;
   useEffect(() => {
     if (!okDb || !(settled || firstRowsIn)) return;
-    countLeads(okDb).then(setTotal, () => setTotal(undefined));
-    listTags(okDb).then(setTags, () => setTags([]));
+    // A moment later: a popup closed at once (a second click, one the browser opened and dropped) never starts
+    // them, as they run on in the database after it closed and the next popup's lookups queue behind them
+    // (~230 ms at 50,000 leads).
+    const later = setTimeout(() => {
+      countLeads(okDb).then(setTotal, () => setTotal(undefined));
+      listTags(okDb).then(setTags, () => setTags([]));
+    }, 250);
+    return () => clearTimeout(later);
   }, [okDb, settled || firstRowsIn]);
   const [panel, setPanel] = useState<SavedPanel | Error>();
   useEffect(() => {
