@@ -110,3 +110,12 @@ describe('programme lines: “Talk title” — Name (Company)', () => {
     expect(people(html, 'https://shop.example/reviews')).toEqual([]);
   });
 });
+
+describe('regions and brackets after a title', () => {
+  it('never splits inside brackets, and a region in another language is no company', () => {
+    expect(parseJobLine('Gerente de Contas – Sul (PR, SC e RS)')).toEqual({ title: 'Gerente de Contas', company: '' });
+    expect(parseJobLine('Projektledare, region Norr')).toEqual({ title: 'Projektledare, region Norr', company: '' });
+    expect(parseJobLine('Responsabile vendite – Nord')).toEqual({ title: 'Responsabile vendite', company: '' });
+    expect(parseJobLine('Head of Sales (EMEA, APAC) at Nordwind')).toEqual({ title: 'Head of Sales (EMEA, APAC)', company: 'Nordwind' });
+  });
+});

@@ -21,3 +21,27 @@ describe('a team page whose markup names one of its people', () => {
     expect(people(html, 'https://firm.example/people/eva-dijkstra').map((p) => [p.name, p.emails])).toEqual([['Eva Dijkstra', ['eva@firm.example']]]);
   });
 });
+
+describe('cards built by site builders', () => {
+  it('sees cards whose every element has a class of its own (its id, as Wix writes them)', () => {
+    let n = 0;
+    const id = () => `comp-k${(n++).toString(36)}x9`;
+    const col = (name: string, job: string, mail: string) => {
+      const [a, b, c] = [id(), id(), id()];
+      return `<div id="${a}" class="${a} wixui-column"><div id="${b}" class="${b} wixui-image"><img src="x.jpg" alt="x"></div><div id="${c}" class="${c} wixui-rich-text"><h4>${name}</h4><p>${job}</p><p>${mail}</p></div></div>`;
+    };
+    const html = `<html lang="pt-BR"><title>Equipe | Rota Norte Cargas</title><body><main><h1>Nossa equipe</h1><div class="cols">${col('Marina Lopes Ferreira', 'Diretora Comercial', 'marina@rotanorte.example')}${col('Caio Mendes', 'Gerente de Contas – Norte (AM, PA e RR)', 'caio@rotanorte.example')}</div></main></body></html>`;
+    expect(people(html, 'https://www.rotanorte.example/equipe')).toEqual([
+      { name: 'Marina Lopes Ferreira', title: 'Diretora Comercial', emails: ['marina@rotanorte.example'], phones: [] },
+      { name: 'Caio Mendes', title: 'Gerente de Contas', emails: ['caio@rotanorte.example'], phones: [] },
+    ]);
+  });
+  it('reads a WhatsApp chat link as the person’s phone and as a contact that makes a card', () => {
+    const card = (name: string, n: string) => `<div class="card"><h3>${name}</h3><a href="https://wa.me/${n}?text=Ol%C3%A1">WhatsApp</a></div>`;
+    const html = `<main><h1>Equipe</h1>${card('Marina Lopes', '5511955550123')}${card('Caio Mendes', '5541985550147')}</main>`;
+    expect(people(html, 'https://rotanorte.example/equipe').map((p) => [p.name, p.phones])).toEqual([
+      ['Marina Lopes', ['+5511955550123']],
+      ['Caio Mendes', ['+5541985550147']],
+    ]);
+  });
+});

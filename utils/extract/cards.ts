@@ -158,7 +158,10 @@ function sameWords(a: string, b: string): boolean {
 
 /** Element shape used to recognise repeated cards: tag and first class. */
 function shape(el: Element): string {
-  return `${el.tagName}.${el.classList[0] ?? ''}`;
+  // Builders give each element a class of its own, often its id ("comp-lr1a0c13" on Wix): the next class is the kind.
+  const id = el.id;
+  const kind = [...el.classList].find((c) => c !== id) ?? '';
+  return `${el.tagName}.${kind}`;
 }
 
 /** A flat run: a name heading and what follows it up to the next element of its shape (at most 12). */

@@ -22,7 +22,7 @@ const TITLE_SEPARATORS = /\s+(?:at|@|chez|bei|bij|en|presso)\s+|\s*[|·•–—
 const COMPANY_SUFFIX =
   /\b(?:inc|llc|ltd|limited|corp|corporation|co|gmbh|ag|kg|se|sa|sas|sarl|srl|spa|bv|nv|ab|as|oy|llp|lp|plc|pty|labs?|technologies|technology|software|systems|solutions|group|holdings|partners|capital|ventures|studios?|agency|bank|university|universität|université|institute|college|hospital|foundation|株式会社)\.?$/i;
 const DEPARTMENT =
-  /\b(?:team|department|dept|division|practice|group|unit|office|emerit(?:us|a)|retired|jr|sr|ph\.?d|faculty|section|litigation|corporate|tax|securities|real estate|intellectual property|ip|m&a|employment|antitrust|restructuring|banking|insurance|healthcare|energy|regulatory|compliance|privacy|trusts|estates|chemistry|physics|biology|mathematics|economics|history|english|medicine|law|computer science|engineering|research|operations|finance|marketing|sales|emea|apac|americas|europe|north america|global|international|digital|platform|infrastructure|security|data|product|design|growth|strategy|communications|interim|acting|kaufmännische|technische|advisory|assurance|audit|risk|services|wealth|private client|enterprise|smb|mid-?market|public sector|government|federal|strategic(?: accounts)?|key accounts|named accounts|channel|partnerships|alliances|west|east|north|south|central|northeast|northwest|southeast|southwest|midwest|dach|nordics|benelux|latam|uk|us)\b/i;
+  /\b(?:team|department|dept|division|practice|group|unit|office|emerit(?:us|a)|retired|jr|sr|ph\.?d|faculty|section|litigation|corporate|tax|securities|real estate|intellectual property|ip|m&a|employment|antitrust|restructuring|banking|insurance|healthcare|energy|regulatory|compliance|privacy|trusts|estates|chemistry|physics|biology|mathematics|economics|history|english|medicine|law|computer science|engineering|research|operations|finance|marketing|sales|emea|apac|americas|europe|north america|global|international|digital|platform|infrastructure|security|data|product|design|growth|strategy|communications|interim|acting|kaufmännische|technische|advisory|assurance|audit|risk|services|wealth|private client|enterprise|smb|mid-?market|public sector|government|federal|strategic(?: accounts)?|key accounts|named accounts|channel|partnerships|alliances|west|east|north|south|central|northeast|northwest|southeast|southwest|midwest|region|regione|região|región|sul|norte|nordeste|sudeste|oeste|leste|centro|nord|süd|sud|ost|est|ovest|norr|söder|syd|väst|öst|mitte|dach|nordics|benelux|latam|uk|us)\b/i;
 
 /**
  * Splits "VP of Sales at Acme Corp" / "VP Sales | Acme" / "CTO, Acme Inc."
@@ -80,11 +80,15 @@ export function parseJobLine(line: string): { title: string; company: string } {
   // "Independent designer based in Lisbon, Portugal.": where someone lives is no part of the job.
   const s = line.replace(/\s+/g, ' ').trim().replace(/\s+(?:based|located|living) in\s+[\p{Lu}].*$/u, '');
   if (!s || s.length > 160 || !JOB_WORDS.test(s)) return { title: '', company: '' };
-  const m = TITLE_SEPARATORS.exec(s);
+  // Separators inside brackets separate nothing: "Gerente de Contas – Sul (PR, SC e RS)".
+  const masked = s.replace(/\([^()]*\)/g, (b) => '_'.repeat(b.length));
+  const m = TITLE_SEPARATORS.exec(masked);
   if (!m) return { title: s, company: '' };
   const title = s.slice(0, m.index).trim();
+  const after = m.index + m[0].length;
+  const next = TITLE_SEPARATORS.exec(masked.slice(after));
   // "Ridgeway Communications (PR adviser to Halden)": the aside is no part of the name.
-  const company = (s.slice(m.index + m[0].length).split(TITLE_SEPARATORS)[0] ?? '').replace(/\s*\([^)]*\)\s*$/, '').trim();
+  const company = s.slice(after, next ? after + next.index : undefined).replace(/\s*\([^)]*\)\s*$/, '').trim();
   if (!JOB_WORDS.test(title) || !company) return { title: s, company: '' };
   // An address, a link, a copyright line or a register/licence number after the title is no company.
   if (NOT_A_COMPANY.test(company)) return { title, company: '' };
@@ -115,6 +119,14 @@ export const MAX_ANCHORS = 5000;
 
 const MAILTO = /^mailto:/i;
 const TEL = /^(?:tel|callto):/i;
+// A WhatsApp chat link carries the number in international form: wa.me/5511955550123, api.whatsapp.com/send?phone=….
+const WHATSAPP = /^https?:\/\/(?:wa\.me\/|(?:api|web)\.whatsapp\.com\/send\/?\?(?:[^#]*&)?phone=)\+?(\d{7,15})(?:[/?&#]|$)/i;
+
+/** The number a WhatsApp chat link opens, in E.164 form, or ''. */
+export function whatsAppNumber(href: string): string {
+  const m = WHATSAPP.exec(href.trim());
+  return m ? `+${m[1]}` : '';
+}
 const CLOUDFLARE_EMAIL = /\/cdn-cgi\/l\/email-protection#/;
 /** Links that lead nowhere: never a profile. */
 const NOT_A_PAGE = /^(?:mailto|tel|callto|javascript):|^#/i;
@@ -122,7 +134,7 @@ const NOT_A_PAGE = /^(?:mailto|tel|callto|javascript):|^#/i;
 /** Whether a link reaches a person: an email, a phone, a protected email, or a known profile. */
 export function isContactLink(a: Element, url: string): boolean {
   const href = a.getAttribute('href') ?? '';
-  if (MAILTO.test(href) || TEL.test(href) || CLOUDFLARE_EMAIL.test(href)) return true;
+  if (MAILTO.test(href) || TEL.test(href) || CLOUDFLARE_EMAIL.test(href) || WHATSAPP.test(href)) return true;
   return !NOT_A_PAGE.test(href) && !!classifyProfileUrl(resolveHref(href, url));
 }
 
@@ -185,7 +197,8 @@ export function readContacts(
   for (const a of anchors) {
     const href = a.getAttribute('href') ?? '';
     // "Assistant: Paul Whitford · tel · email": the assistant's contacts are nobody's here.
-    const assistant = MAILTO.test(href) || TEL.test(href) ? assistantLine(a) : null;
+    const wa = whatsAppNumber(href);
+    const assistant = MAILTO.test(href) || TEL.test(href) || wa ? assistantLine(a) : null;
     if (assistant) {
       assistantLines.add(assistant);
       continue;
@@ -197,7 +210,8 @@ export function readContacts(
       const shown = normalizePhone((cleanText(a, 60).match(/\+?[\d(][\d\s()./-]{5,24}\d/) ?? [''])[0], country, true);
       const linked = normalizePhone(href, country);
       phone(shown && shown !== linked ? shown : href, 'tel', label === 'not' ? null : label, !!shown && shown !== linked, true);
-    } else if (CLOUDFLARE_EMAIL.test(href)) email(decodeCloudflareEmail(href.split('#')[1] ?? ''), 'cloudflare');
+    } else if (wa) phone(wa, 'tel', phoneLabel(textBefore(a)) === 'not' ? null : phoneLabel(textBefore(a)), false, true);
+    else if (CLOUDFLARE_EMAIL.test(href)) email(decodeCloudflareEmail(href.split('#')[1] ?? ''), 'cloudflare');
   }
   root.querySelectorAll('[data-cfemail]').forEach((el) => {
     if (!skip || !isSkipped(el, root, skip)) email(decodeCloudflareEmail(el.getAttribute('data-cfemail') ?? ''), 'cloudflare');
@@ -208,7 +222,12 @@ export function readContacts(
   const text = textRoot ? visibleText(textRoot, 1_000_000, skipText) : '';
   findEmailsInText(text).forEach((e) => email(e, 'text'));
   findObfuscatedEmails(text).forEach((e) => email(e, 'text'));
-  const telNumbers = new Set(anchors.filter((a) => TEL.test(a.getAttribute('href') ?? '')).map((a) => normalizePhone(a.getAttribute('href') ?? '', country)));
+  const telNumbers = new Set(
+    anchors.flatMap((a) => {
+      const href = a.getAttribute('href') ?? '';
+      return TEL.test(href) ? [normalizePhone(href, country)] : whatsAppNumber(href) ? [normalizePhone(whatsAppNumber(href), country)] : [];
+    }),
+  );
   for (const hit of scanPhones(text, country)) {
     // A tel: link's own text was already read with its label.
     if (telNumbers.has(hit.number)) continue;
