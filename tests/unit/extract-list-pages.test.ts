@@ -45,3 +45,22 @@ describe('cards built by site builders', () => {
     ]);
   });
 });
+
+describe('staff directories of ASP.NET sites', () => {
+  it('reads a staff table inside the form that wraps the whole page, with a script-written email from its <noscript>', () => {
+    const html = `<html><title>Public Works - Town of Elmbrook</title><body><form method="post" id="form1"><input type="hidden" name="__VIEWSTATE" value="x"><div id="content"><h1>Public Works</h1>
+      <table class="datatable"><thead><tr><th>Name</th><th>Title</th><th>Phone</th><th>Email</th></tr></thead><tbody>
+      <tr><td>Rosa Whitcombe, P.Eng.</td><td>Director, Public Works</td><td>705-555-0121</td><td><a href="mailto:rwhitcombe@elmbrook.example">rwhitcombe@elmbrook.example</a></td></tr>
+      <tr><td>Dale Fortier</td><td>Manager, Economic Development</td><td>705-555-0134</td><td><script>document.write('<a href="mailto:' + 'dfortier' + '@' + 'elmbrook.example' + '">x</a>');</script><noscript>dfortier (at) elmbrook.example</noscript></td></tr>
+      </tbody></table></div></form></body></html>`;
+    const found = extractHtml(html, 'https://www.elmbrook.example/en/public-works.aspx', { defaultCountry: 'CA' }).prospects;
+    expect(found.map((p) => [p.name, p.title, p.emails])).toEqual([
+      ['Rosa Whitcombe', 'Director, Public Works', ['rwhitcombe@elmbrook.example']],
+      ['Dale Fortier', 'Manager, Economic Development', ['dfortier@elmbrook.example']],
+    ]);
+  });
+  it('still ignores a contact form’s placeholders', () => {
+    const html = `<main><h1>Contact</h1><form><table><tr><td><label>Name</label></td><td><input placeholder="Jane Smith"></td></tr><tr><td>Jane Smith</td><td>Operations Manager</td></tr><tr><td>John Doe</td><td>Sales Manager</td></tr></table></form></main>`;
+    expect(people(html, 'https://acme.example/contact')).toEqual([]);
+  });
+});

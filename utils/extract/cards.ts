@@ -26,6 +26,22 @@ const MAX_NAME_CANDIDATES = 5000;
 /** Blocks that list site chrome, never people. */
 const CHROME = 'nav, footer, header, [role="navigation"], [role="contentinfo"], [role="banner"], form, select';
 
+/**
+ * The site-chrome elements of a page: navigation, headers, footers, forms
+ * (their placeholders are no people). A form around the page's main content
+ * is no chrome: ASP.NET WebForms wraps every page in one.
+ */
+function chromeElements(doc: Document): Set<Element> {
+  return new Set([...doc.querySelectorAll(CHROME)].filter((el) => el.tagName !== 'FORM' || !el.querySelector('h1, main, [role="main"], article')));
+}
+
+/** Whether an element is inside one of `chrome`. */
+function inChrome(el: Element, chrome: Set<Element>): boolean {
+  if (!chrome.size) return false;
+  for (let e: Element | null = el; e; e = e.parentElement) if (chrome.has(e)) return true;
+  return false;
+}
+
 // Class tokens that mark a job line ("member-role", "entity-result__primary-subtitle", "jobTitle"); utility classes
 // such as "position-relative" or "title-lg" end with something else.
 const JOB_CLASS = /(?:^|[-_])(?:job-?title|jobtitle|title|subtitle|position|role|headline|designation|occupation|job|funktion|poste|fonction)$/i;
@@ -182,9 +198,10 @@ const COLUMN_PATTERNS: Array<[keyof Omit<PersonBlock, 'elements' | 'kind'> | 'co
 
 /** One block per row of each table whose rows are people (a name cell, and a header or a job cell). */
 function tableBlocks(doc: Document): PersonBlock[] {
+  const chrome = chromeElements(doc);
   const out: PersonBlock[] = [];
   for (const table of [...doc.querySelectorAll('table')].slice(0, 50)) {
-    if (table.closest(CHROME) || table.querySelector('table')) continue;
+    if (inChrome(table, chrome) || table.querySelector('table')) continue;
     const rows = [...table.querySelectorAll('tr')].slice(0, MAX_CARDS);
     if (rows.length < 2) continue;
     const headerRow = rows.find((r) => r.querySelector('th') && !r.querySelector('td')) ?? null;
@@ -250,9 +267,10 @@ function tableBlocks(doc: Document): PersonBlock[] {
 
 /** One block per `<dt>` that is a name, with the `<dd>`s after it. */
 function definitionListBlocks(doc: Document): PersonBlock[] {
+  const chrome = chromeElements(doc);
   const out: PersonBlock[] = [];
   for (const dl of [...doc.querySelectorAll('dl')].slice(0, 100)) {
-    if (dl.closest(CHROME)) continue;
+    if (inChrome(dl, chrome)) continue;
     const groups: PersonBlock[] = [];
     let current: PersonBlock | null = null;
     for (const child of dl.children) {
@@ -326,7 +344,7 @@ function cardBlocks(doc: Document, url: string, taken: Set<Element>): PersonBloc
     }
     return names.get(el)!;
   };
-  const chrome = new Set(doc.querySelectorAll(CHROME));
+  const chrome = chromeElements(doc);
   const inside = (el: Element, set: Set<Element>): boolean => {
     if (!set.size) return false;
     for (let e: Element | null = el; e; e = e.parentElement) if (set.has(e)) return true;
@@ -390,7 +408,7 @@ function cardBlocks(doc: Document, url: string, taken: Set<Element>): PersonBloc
  */
 export function findSingleBlocks(doc: Document, url: string): PersonBlock[] {
   const out: PersonBlock[] = [];
-  const chrome = new Set(doc.querySelectorAll(CHROME));
+  const chrome = chromeElements(doc);
   // A guest or author card may hold only profile links (LinkedIn, X, GitHub), no email or phone.
   const links = [...doc.querySelectorAll('a[href]')].slice(0, MAX_ANCHORS).filter((a) => isContactLink(a, url));
   for (const a of links.slice(0, 200)) {
@@ -436,9 +454,10 @@ export function nameAndRole(line: string): { name: string; role: string } | null
  * and a role, and some role is a job word.
  */
 function listLineBlocks(doc: Document): PersonBlock[] {
+  const chrome = chromeElements(doc);
   const out: PersonBlock[] = [];
   for (const list of [...doc.querySelectorAll('ul, ol')].slice(0, 200)) {
-    if (list.closest(CHROME)) continue;
+    if (inChrome(list, chrome)) continue;
     const items = [...list.children].filter((li) => li.tagName === 'LI' && !li.querySelector('ul, ol')).slice(0, MAX_CARDS);
     if (items.length < 2) continue;
     const parsed = items.map((li) => ({ li, line: nameAndRole(cleanText(li, 200)) }));
@@ -486,9 +505,10 @@ export function talkSpeakers(line: string): { names: string[]; title: string; co
  * title with its speakers.
  */
 function talkLineBlocks(doc: Document): PersonBlock[] {
+  const chrome = chromeElements(doc);
   const out: PersonBlock[] = [];
   for (const list of [...doc.querySelectorAll('ul, ol')].slice(0, 200)) {
-    if (list.closest(CHROME)) continue;
+    if (inChrome(list, chrome)) continue;
     const items = [...list.children].filter((li) => li.tagName === 'LI' && !li.querySelector('ul, ol')).slice(0, MAX_CARDS);
     const talks = items.map((li) => ({ li, talk: talkSpeakers(cleanText(li, 300)) })).filter((t) => t.talk);
     if (talks.length < 2 || talks.length < items.length * 0.6) continue;
@@ -511,6 +531,7 @@ const ASIDE = 'aside, [class*="related" i], [class*="recommend" i], [class*="sid
  * bracket after the name (or after the group of names it closes).
  */
 function personLinkBlocks(doc: Document, url: string): PersonBlock[] {
+  const chrome = chromeElements(doc);
   const found = new Map<string, PersonBlock>();
   const links = [...doc.querySelectorAll('a[href]')].slice(0, MAX_ANCHORS).filter((a) => {
     const href = a.getAttribute('href') ?? '';
@@ -520,7 +541,7 @@ function personLinkBlocks(doc: Document, url: string): PersonBlock[] {
     } catch {
       return false;
     }
-    return PERSON_PATH.test(path) && !a.closest(CHROME) && !a.closest(ASIDE);
+    return PERSON_PATH.test(path) && !inChrome(a, chrome) && !a.closest(ASIDE);
   });
   for (const a of links) {
     const name = personNameOf(a);

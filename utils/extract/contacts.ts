@@ -22,7 +22,7 @@ const TITLE_SEPARATORS = /\s+(?:at|@|chez|bei|bij|en|presso)\s+|\s*[|·•–—
 const COMPANY_SUFFIX =
   /\b(?:inc|llc|ltd|limited|corp|corporation|co|gmbh|ag|kg|se|sa|sas|sarl|srl|spa|bv|nv|ab|as|oy|llp|lp|plc|pty|labs?|technologies|technology|software|systems|solutions|group|holdings|partners|capital|ventures|studios?|agency|bank|university|universität|université|institute|college|hospital|foundation|株式会社)\.?$/i;
 const DEPARTMENT =
-  /\b(?:team|department|dept|division|practice|group|unit|office|emerit(?:us|a)|retired|jr|sr|ph\.?d|faculty|section|litigation|corporate|tax|securities|real estate|intellectual property|ip|m&a|employment|antitrust|restructuring|banking|insurance|healthcare|energy|regulatory|compliance|privacy|trusts|estates|chemistry|physics|biology|mathematics|economics|history|english|medicine|law|computer science|engineering|research|operations|finance|marketing|sales|emea|apac|americas|europe|north america|global|international|digital|platform|infrastructure|security|data|product|design|growth|strategy|communications|interim|acting|kaufmännische|technische|advisory|assurance|audit|risk|services|wealth|private client|enterprise|smb|mid-?market|public sector|government|federal|strategic(?: accounts)?|key accounts|named accounts|channel|partnerships|alliances|west|east|north|south|central|northeast|northwest|southeast|southwest|midwest|region|regione|região|región|sul|norte|nordeste|sudeste|oeste|leste|centro|nord|süd|sud|ost|est|ovest|norr|söder|syd|väst|öst|mitte|dach|nordics|benelux|latam|uk|us)\b/i;
+  /\b(?:team|department|dept|division|practice|group|unit|office|emerit(?:us|a)|retired|jr|sr|ph\.?d|faculty|section|litigation|corporate|tax|securities|real estate|intellectual property|ip|m&a|employment|antitrust|restructuring|banking|insurance|healthcare|energy|regulatory|compliance|privacy|trusts|estates|chemistry|physics|biology|mathematics|economics|history|english|medicine|law|computer science|engineering|research|operations|finance|marketing|sales|emea|apac|americas|europe|north america|global|international|digital|platform|infrastructure|security|data|product|design|growth|strategy|communications|interim|acting|kaufmännische|technische|advisory|assurance|audit|risk|services|wealth|private client|development|economic|planning|public works|human resources|procurement|purchasing|facilities|recreation|parks|transportation|housing|policy|administration|customer service|customer experience|enterprise|smb|mid-?market|public sector|government|federal|strategic(?: accounts)?|key accounts|named accounts|channel|partnerships|alliances|west|east|north|south|central|northeast|northwest|southeast|southwest|midwest|region|regione|região|región|sul|norte|nordeste|sudeste|oeste|leste|centro|nord|süd|sud|ost|est|ovest|norr|söder|syd|väst|öst|mitte|dach|nordics|benelux|latam|uk|us)\b/i;
 
 /**
  * Splits "VP of Sales at Acme Corp" / "VP Sales | Acme" / "CTO, Acme Inc."
@@ -222,6 +222,12 @@ export function readContacts(
   const text = textRoot ? visibleText(textRoot, 1_000_000, skipText) : '';
   findEmailsInText(text).forEach((e) => email(e, 'text'));
   findObfuscatedEmails(text).forEach((e) => email(e, 'text'));
+  // An address a script writes (document.write of its pieces) is shown to readers without scripts in <noscript>.
+  for (const ns of [...root.querySelectorAll('noscript')].slice(0, 200)) {
+    if (skip && isSkipped(ns, root, skip)) continue;
+    const raw = (ns.textContent ?? '').replace(/<[^>]*>/g, ' ').slice(0, 500);
+    [...findEmailsInText(raw), ...findObfuscatedEmails(raw)].forEach((e) => email(e, 'text'));
+  }
   const telNumbers = new Set(
     anchors.flatMap((a) => {
       const href = a.getAttribute('href') ?? '';

@@ -43,7 +43,8 @@ export function cleanPersonName(raw: string): string {
   s = s.replace(/^(?:(?:Dipl\.-[\p{L}]+\.?|Dr\.-Ing\.|Mag\.|B\.\s?(?:Sc|A)\.|M\.\s?(?:Sc|A)\.)\s*(?:\((?:FH|TU|Univ\.?)\)\s*)?)+/u, '');
   s = s.replace(/[\s,;:|•·–—-]+$/, '').trim();
   // Credentials after the name are not part of it: "Adaeze N. Okafor, CPA, CFE", "Jane Doe, PhD".
-  s = s.replace(/(?:,\s*(?:[A-Z]{2,6}(?:\/[A-Z]{2,6})*|Ph\.?\s?D\.?|M\.?D\.?|J\.?D\.?|Esq\.?|MBA|MSc|LL\.?M\.?))+$/, '').trim();
+  // Dotted ones too: "Rosa Whitcombe, P.Eng.", "C.P.A.", "M.Sc.".
+  s = s.replace(/(?:,\s*(?:[A-Z]{2,6}(?:\/[A-Z]{2,6})*|Ph\.?\s?D\.?|M\.?D\.?|J\.?D\.?|Esq\.?|MBA|MSc|LL\.?M\.?|(?:[A-Z][A-Za-z]{0,3}\.)+[A-Z][A-Za-z]{0,3}\.?))+$/, '').trim();
   // Directories sort by family name: "Sorensen, Helena" is Helena Sorensen; "Jane Doe, PhD" keeps its order.
   const inverted = /^([\p{Lu}][\p{L}'’-]+(?:[\s-][\p{Lu}][\p{L}'’-]+)?),\s*([\p{Lu}][\p{L}'’-]+(?:\s[\p{Lu}][\p{L}'’.-]*)*)$/u.exec(s);
   if (inverted && !DEGREE.test(inverted[2]!) && !/\s/.test(inverted[1]!.trim()) ) return `${inverted[2]} ${inverted[1]}`;
@@ -56,7 +57,8 @@ const VETO = new Set(['team', 'contact', 'us', 'our', 'the', 'view', 'profile', 
 const ORG_WORDS = new Set(
   `source inc llc ltd gmbh corp group university company technologies solutions systems software robotics holdings ventures labs
 foundation institute association department newsroom agence agency agentur agencia studio studios consulting partners services energy solar pharma pharmaceuticals biotech therapeutics logistics freight airlines
-motors insurance bank realty properties communications networks telecom analytics headquarters hq branch campus`.split(/\s+/),
+motors insurance bank realty properties communications networks telecom analytics headquarters hq branch campus
+works planning development affairs relations resources administration recreation procurement facilities`.split(/\s+/),
 );
 
 /** Whether text written with CJK characters is shaped like a personal name (山田 太郎, 山田太郎). */
