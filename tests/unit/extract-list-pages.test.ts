@@ -64,3 +64,43 @@ describe('staff directories of ASP.NET sites', () => {
     expect(people(html, 'https://acme.example/contact')).toEqual([]);
   });
 });
+
+describe('member directories: a company listing with a named contact', () => {
+  const listing = (company: string, contact: string, extra = '') =>
+    `<article class="listing"><h2><a href="/members/${company.length}">${company}</a></h2><p class="badges"><span class="badge">Accredited Member</span></p><dl><dt>Location</dt><dd>Leeds</dd><dt>Contact</dt><dd>${contact}</dd>${extra}</dl></article>`;
+  it('is the contact’s card, with the listing’s company, not the directory’s', () => {
+    const html = `<html><title>Find a Member | Guild of Stair Makers</title><body><main><h1>Find a Member</h1><div class="results">
+      ${listing('Hartley Joinery Ltd', 'Simon Hartley, Managing Director', '<dt>Telephone</dt><dd>0113 496 0123</dd><dt>Fax</dt><dd>0113 496 0999</dd><dt>Email</dt><dd><a href="mailto:simon@hartley.example">simon@hartley.example</a></dd>')}
+      ${listing('Kestrel Staircases', 'Mrs Angela Price-Jones, Sales Director', '<dt>Email</dt><dd><a href="mailto:angela@kestrel.example">angela@kestrel.example</a></dd>')}
+      ${listing('Vale Doors', 'Sales Office', '<dt>Email</dt><dd><a href="mailto:sales@vale.example">sales@vale.example</a></dd>')}
+    </div></main></body></html>`;
+    const found = extractHtml(html, 'https://www.stairguild.example/find-a-member/', { defaultCountry: 'GB' }).prospects;
+    expect(found.map((p) => ({ name: p.name, title: p.title, company: p.company, phones: p.phones }))).toEqual([
+      { name: 'Simon Hartley', title: 'Managing Director', company: 'Hartley Joinery Ltd', phones: ['+441134960123'] },
+      { name: 'Angela Price-Jones', title: 'Sales Director', company: 'Kestrel Staircases', phones: [] },
+    ]);
+  });
+});
+
+describe('a phone label on the line above the number', () => {
+  it('reads "<dt>Telephone</dt><dd>number</dd>" as labelled, and a fax so labelled as no one’s phone', async () => {
+    const { scanPhones } = await import('@/utils/extract/phone-scan');
+    expect(scanPhones('Telephone\n0113 496 0123\nFax:\n0113 496 0999', 'GB')).toEqual([
+      { number: '+441134960123', kind: 'phone', labelled: true },
+      { number: '+441134960999', kind: 'fax', labelled: true },
+    ]);
+    // A sentence above a number is no label.
+    expect(scanPhones('Call our friendly office team\n0113 496 0123', 'GB')).toEqual([{ number: '+441134960123', kind: 'phone', labelled: false }]);
+  });
+});
+
+describe('a "Contact:" line that gives a way to reach the person', () => {
+  it('leaves the card named by its heading', () => {
+    const card = (name: string, mail: string) => `<div class="card"><h3>${name}</h3><p>Account Manager</p><p><strong>Contact:</strong> <a href="mailto:${mail}">${mail}</a></p></div>`;
+    const html = `<main><h1>Team</h1>${card('Jane Doe', 'jane@acme.example')}${card('Omar Haddad', 'omar@acme.example')}</main>`;
+    expect(people(html, 'https://acme.example/team').map((p) => [p.name, p.title, p.emails])).toEqual([
+      ['Jane Doe', 'Account Manager', ['jane@acme.example']],
+      ['Omar Haddad', 'Account Manager', ['omar@acme.example']],
+    ]);
+  });
+});

@@ -296,6 +296,42 @@ function definitionListBlocks(doc: Document): PersonBlock[] {
   return out;
 }
 
+/** A person named in a labelled field of a card, and the element holding the value. */
+interface LabelledContact {
+  el: Element;
+  name: string;
+  role: string;
+}
+
+const CONTACT_FIELD =
+  /^(?:(?:key|main|named|primary|sales)\s+)?contact(?:\s+(?:person|name))?\s*[:：]?$|^(?:ansprechpartner(?:in)?|kontaktperson|contactpersoon|contacto|persona de contacto|contatto|referente|interlocuteur)\s*[:：]?$/i;
+const HONORIFIC = /^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Herr|Frau|Mme|M\.|Sr|Sra)\.?\s+/;
+
+/**
+ * The person a card names in a "Contact" field ("<dt>Contact</dt><dd>Simon
+ * Hartley, Managing Director</dd>", "<strong>Contact:</strong> Jane Doe"),
+ * as member directories list companies with the person to ask for.
+ */
+function labelledContact(card: Element): LabelledContact | 'nobody' | null {
+  let labelled = false;
+  for (const label of [...card.querySelectorAll('dt, th, strong, b, label')].slice(0, 30)) {
+    const labelText = cleanText(label, 60);
+    if (!CONTACT_FIELD.test(labelText)) continue;
+    const inline = label.tagName !== 'DT' && label.tagName !== 'TH';
+    const valueEl = inline ? label.parentElement : label.nextElementSibling;
+    if (!valueEl || !card.contains(valueEl)) continue;
+    const text = cleanText(valueEl, 200);
+    const value = (inline ? text.slice(text.indexOf(labelText) + labelText.length) : text).replace(/^[\s:：–—-]+/, '').replace(HONORIFIC, '');
+    // "Contact: jane@…" says how, not who; "Contact: Sales Office" says nobody.
+    labelled ||= !!value && value.length <= 60 && !/[@\d]/.test(value);
+    const line = nameAndRole(value);
+    if (line && JOB_WORDS.test(line.role)) return { el: valueEl, name: line.name, role: line.role };
+    const name = cleanPersonName(value);
+    if (isPersonName(name)) return { el: valueEl, name, role: '' };
+  }
+  return labelled ? 'nobody' : null;
+}
+
 /**
  * Repeated blocks of the same shape that each name a person and either
  * hold a contact link or say what the person does: team cards, speaker
@@ -330,8 +366,21 @@ function cardBlocks(doc: Document, url: string, taken: Set<Element>): PersonBloc
     return counts.get(shape(el)) ?? 0;
   };
   const names = new Map<Element, Element | null>();
+  const contactOf = new Map<Element, LabelledContact>();
   const nameIn = (el: Element): Element | null => {
     if (!names.has(el)) {
+      // A listing of a company that names its contact ("Contact: Simon Hartley, Managing Director") is that person's card.
+      const contact = labelledContact(el);
+      // A listing whose contact is a desk ("Contact: Sales Office") names nobody; its heading is the company.
+      if (contact === 'nobody') {
+        names.set(el, null);
+        return null;
+      }
+      if (contact) {
+        contactOf.set(contact.el, contact);
+        names.set(el, contact.el);
+        return contact.el;
+      }
       const own = el.matches(NAME_SELECTOR) && personNameOf(el) ? el : null;
       // Builders style the name with utility classes only ("text-size-large text-weight-semibold"): a leaf line of the card then.
       names.set(
@@ -367,7 +416,7 @@ function cardBlocks(doc: Document, url: string, taken: Set<Element>): PersonBloc
         if (nameIn(el) === el) {
           const run = runOf(el);
           if (!needJob || run.some(hasContact) || jobOf(cleanText(run[1], 300)).title) cards.set(el, 'job');
-        } else if (!needJob || hasContact(el) || jobInCard(el, nameIn(el), personNameOf(nameIn(el))).title) cards.set(el, 'job');
+        } else if (!needJob || hasContact(el) || contactOf.has(nameIn(el)!) || jobInCard(el, nameIn(el), personNameOf(nameIn(el))).title) cards.set(el, 'job');
         return;
       }
     }
@@ -393,6 +442,13 @@ function cardBlocks(doc: Document, url: string, taken: Set<Element>): PersonBloc
   const people = [...cards.keys()].filter((c) => !containers.has(c));
   return people.slice(0, MAX_CARDS).map((card) => {
     const nameEl = nameIn(card)!;
+    const contact = contactOf.get(nameEl);
+    if (contact) {
+      const job = parseJobLine(contact.role);
+      const heading = cleanText(card.querySelector('h1, h2, h3, h4, h5, h6'), 200);
+      const company = job.company || (heading.length <= 100 && !heading.includes(contact.name) ? heading : '');
+      return { name: contact.name, title: job.title || contact.role, company, location: locationInCard(card, contact.name), elements: [card], kind: 'card' as const };
+    }
     const name = personNameOf(nameEl);
     const elements = card === nameEl ? runOf(card) : [card];
     const job = card === nameEl ? jobOf(firstLine(elements[1], 300)) : jobInCard(card, nameEl, name);

@@ -79,6 +79,15 @@ function labelBefore(line: string, at: number): PhoneKind | 'not' | null {
   return last ? kindOf(last) : null;
 }
 
+/** What a line that is nothing but a label ("Telephone", "Mobil:", "Fax") says the next line's number is, else null. */
+function lineLabel(line: string): PhoneKind | 'not' | null {
+  const s = line.trim().replace(/\s*[:：.]$/, '');
+  if (!s || s.length > 30) return null;
+  LABEL_RE.lastIndex = 0;
+  const m = LABEL_RE.exec(s);
+  return m && m.index === 0 && m[0].length >= s.replace(/\s*(?:no|nr|number|nummer)\.?$/i, '').length ? kindOf(m) : null;
+}
+
 /** Spans of a line that are dates, times, versions or ranges. */
 function shapeSpans(line: string): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
@@ -111,8 +120,12 @@ export function scanPhones(text: string, country?: CountryCode, now: () => numbe
   const folded = foldPhoneText(text.slice(0, MAX_SCAN_CHARS * 10).replace(LONG_DIGIT_RUN, ' ')).slice(0, MAX_SCAN_CHARS);
   const deadline = now() + SCAN_BUDGET_MS;
   const out = new Map<string, PhoneHit>();
+  let previous = '';
   for (const line of windows(folded)) {
     if (now() > deadline) break;
+    // A label on a line of its own ("<dt>Telephone</dt><dd>0113 496 0123</dd>") is the label of the line after it.
+    const above = lineLabel(previous);
+    previous = line;
     // A phone has at least five digits.
     if (!/\p{Nd}(?:\P{Nd}{0,4}\p{Nd}){4}/u.test(line)) continue;
     let spans: Array<[number, number]> | null = null;
@@ -126,7 +139,7 @@ export function scanPhones(text: string, country?: CountryCode, now: () => numbe
     for (const { number: parsed, startsAt, endsAt } of findPhoneNumbersInText(line, country)) {
       spans ??= shapeSpans(line);
       if (spans.some(([s, e]) => s < endsAt && startsAt < e)) continue;
-      const label = labelBefore(line, startsAt);
+      const label = labelBefore(line, startsAt) ?? (/^\P{Nd}*$/u.test(line.slice(0, startsAt)) ? above : null);
       if (label === 'not') continue;
       // Without a label, a short number ("10115 Berlin") is more likely a postcode or a count than a phone.
       if (!(label ? parsed.isPossible() : parsed.isValid() && parsed.nationalNumber.length >= 7)) continue;
