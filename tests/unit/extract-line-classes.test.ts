@@ -113,9 +113,10 @@ describe('programme lines: “Talk title” — Name (Company)', () => {
 
 describe('regions and brackets after a title', () => {
   it('never splits inside brackets, and a region in another language is no company', () => {
-    expect(parseJobLine('Gerente de Contas – Sul (PR, SC e RS)')).toEqual({ title: 'Gerente de Contas', company: '' });
+    expect(parseJobLine('Gerente de Contas – Sul (PR, SC e RS)')).toEqual({ title: 'Gerente de Contas – Sul (PR, SC e RS)', company: '' });
+    expect(parseJobLine('Head – Channel Partnerships')).toEqual({ title: 'Head – Channel Partnerships', company: '' });
     expect(parseJobLine('Projektledare, region Norr')).toEqual({ title: 'Projektledare, region Norr', company: '' });
-    expect(parseJobLine('Responsabile vendite – Nord')).toEqual({ title: 'Responsabile vendite', company: '' });
+    expect(parseJobLine('Responsabile vendite – Nord')).toEqual({ title: 'Responsabile vendite – Nord', company: '' });
     expect(parseJobLine('Head of Sales (EMEA, APAC) at Nordwind')).toEqual({ title: 'Head of Sales (EMEA, APAC)', company: 'Nordwind' });
   });
 });

@@ -33,7 +33,7 @@ describe('cards built by site builders', () => {
     const html = `<html lang="pt-BR"><title>Equipe | Rota Norte Cargas</title><body><main><h1>Nossa equipe</h1><div class="cols">${col('Marina Lopes Ferreira', 'Diretora Comercial', 'marina@rotanorte.example')}${col('Caio Mendes', 'Gerente de Contas – Norte (AM, PA e RR)', 'caio@rotanorte.example')}</div></main></body></html>`;
     expect(people(html, 'https://www.rotanorte.example/equipe')).toEqual([
       { name: 'Marina Lopes Ferreira', title: 'Diretora Comercial', emails: ['marina@rotanorte.example'], phones: [] },
-      { name: 'Caio Mendes', title: 'Gerente de Contas', emails: ['caio@rotanorte.example'], phones: [] },
+      { name: 'Caio Mendes', title: 'Gerente de Contas – Norte (AM, PA e RR)', emails: ['caio@rotanorte.example'], phones: [] },
     ]);
   });
   it('reads a WhatsApp chat link as the person’s phone and as a contact that makes a card', () => {
@@ -101,6 +101,26 @@ describe('a "Contact:" line that gives a way to reach the person', () => {
     expect(people(html, 'https://acme.example/team').map((p) => [p.name, p.title, p.emails])).toEqual([
       ['Jane Doe', 'Account Manager', ['jane@acme.example']],
       ['Omar Haddad', 'Account Manager', ['omar@acme.example']],
+    ]);
+  });
+});
+
+describe('cards styled only by generated classes, without contact links', () => {
+  it('finds each name line with the job line under it, initials-first names included', () => {
+    const card = (name: string, job: string, extra = '') => `<div class="sc-jXbUNg kXyTrp"><img src="x.jpg" alt=""><div class="sc-dhKdcB eZqWmL">${name}</div><div class="sc-kpDqfm dFgHjK">${job}</div>${extra}</div>`;
+    const html = `<html lang="en-IN"><title>Team | Bhoomi Sensors</title><body><main><h1>The people behind Bhoomi</h1><div class="sc-imWYAI">${card('R. Raghavan', 'Founder &amp; CEO')}${card('Dr. K. Meena Sundaram', 'Chief Scientific Officer')}${card('S. P. Iyer, FCA', 'Chief Financial Officer', '<p>Mob: 98230 55027</p>')}</div>
+      <section><h2>Reviews</h2><div class="review"><div class="r-name">Sarah K.</div><div class="r-badge">Verified Buyer</div></div><div class="review"><div class="r-name">Sam W.</div><div class="r-badge">Verified Buyer</div></div></section></main></body></html>`;
+    expect(extractHtml(html, 'https://www.bhoomi.example/team', { defaultCountry: 'IN' }).prospects.map((p) => [p.name, p.title, p.phones])).toEqual([
+      ['R. Raghavan', 'Founder & CEO', []],
+      ['Dr. K. Meena Sundaram', 'Chief Scientific Officer', []],
+      ['S. P. Iyer', 'Chief Financial Officer', ['+919823055027']],
+    ]);
+  });
+  it('reads "Name – Role, Company" list lines with the company apart', () => {
+    const html = `<main><h1>Advisors</h1><ul><li>Meera Iyer – former Director, Central Soil Institute</li><li>Harish Gowda – Co-founder, Krishi Ledger</li></ul></main>`;
+    expect(extractHtml(html, 'https://www.bhoomi.example/advisors').prospects.map((p) => [p.name, p.title, p.company])).toEqual([
+      ['Meera Iyer', 'former Director', 'Central Soil Institute'],
+      ['Harish Gowda', 'Co-founder', 'Krishi Ledger'],
     ]);
   });
 });

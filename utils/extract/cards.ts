@@ -430,8 +430,12 @@ function cardBlocks(doc: Document, url: string, taken: Set<Element>): PersonBloc
     if (a.parentElement) climb(a.parentElement, false);
     if (cards.size > MAX_CARDS) break;
   }
-  // Cards without a contact link: a name with a job line under it.
-  for (const n of [...doc.querySelectorAll(NAME_SELECTOR)].slice(0, MAX_NAME_CANDIDATES)) {
+  // Cards without a contact link: a name with a job line under it. The name may be marked (a heading, <strong>, a "name"
+  // class) or only styled, in a short leaf line of its own (CSS-in-JS classes such as "sc-dhKdcB eZqWmL").
+  const leafLines = [...doc.querySelectorAll('div, span, p')]
+    .slice(0, MAX_NAME_CANDIDATES * 4)
+    .filter((n) => !n.firstElementChild && !n.matches(NAME_SELECTOR) && (n.textContent ?? '').length <= 80);
+  for (const n of [...doc.querySelectorAll(NAME_SELECTOR), ...leafLines].slice(0, MAX_NAME_CANDIDATES)) {
     if (n.tagName === 'H1' || inside(n, chrome) || isTaken(n) || !personNameOf(n)) continue;
     climb(n, true);
     if (cards.size > MAX_CARDS) break;
@@ -519,7 +523,11 @@ function listLineBlocks(doc: Document): PersonBlock[] {
     const parsed = items.map((li) => ({ li, line: nameAndRole(cleanText(li, 200)) }));
     const people = parsed.filter((p) => p.line);
     if (people.length < Math.max(2, items.length * 0.6) || !people.some((p) => JOB_WORDS.test(p.line!.role))) continue;
-    for (const { li, line } of people) out.push({ name: line!.name, title: line!.role, company: '', location: '', elements: [li], kind: 'list' });
+    for (const { li, line } of people) {
+      // "Harish Gowda – Co-founder, Krishi Ledger": the role may name the person's own company.
+      const job = parseJobLine(line!.role);
+      out.push({ name: line!.name, title: job.company ? job.title : line!.role, company: job.company, location: '', elements: [li], kind: 'list' });
+    }
   }
   return out;
 }

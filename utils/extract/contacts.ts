@@ -95,7 +95,9 @@ export function parseJobLine(line: string): { title: string; company: string } {
   const isAt = /^\s+(?:at|@|chez|bei|bij|en|presso)\s+$/i.test(m[0]);
   if (isAt) return { title, company };
   if (COMPANY_SUFFIX.test(company)) return { title, company };
-  if (isDepartment(company) || isJobOnly(company) || endsWithPersonWord(company)) return { title: m[0].includes(',') ? s : title, company: '' };
+  // A department after a comma or a dash belongs to the title ("Head – Channel Partnerships", "Partner, Litigation");
+  // after a bar or a dot it is a second line of the card ("REALTOR® · Coastal Specialist").
+  if (isDepartment(company) || isJobOnly(company) || endsWithPersonWord(company)) return { title: /[,–—-]/.test(m[0]) ? s : title, company: '' };
   if (m[0].includes(',')) {
     // German capitalises every noun: after a German title ("Energieberaterin, Fördermittel") a capitalised word is a topic.
     if (GERMAN_TITLE.test(title)) return { title: s, company: '' };

@@ -83,6 +83,8 @@ export function isPersonName(text: string, cjk = false): boolean {
   if (cjk && looksLikeCjkName(s)) return true;
   const base = s.replace(/,\s*(?:[A-Z][A-Za-z.]{1,8}\.?)(?:,\s*[A-Z][A-Za-z.]{1,8}\.?)*$/, '');
   if (!looksLikePersonName(base)) return false;
+  // "Sarah K.", "Sam W.": a family name cut to its initial is how reviews and comments shorten a name, not a full name.
+  if (/\s\p{Lu}\.?$/u.test(base) && !/\s\p{Lu}\.?\s/u.test(base)) return false;
   const words = base.toLowerCase().split(/\s+/).map((w) => w.replace(/[.'’]/g, ''));
   const common = words.filter((w) => NOT_NAME_WORDS.has(w)).length;
   // "Anna de la Cruz" has particles; a name has at least two words that are not common words.
