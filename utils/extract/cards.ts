@@ -16,6 +16,8 @@ export interface PersonBlock {
   kind: 'card' | 'table' | 'list' | 'byline' | 'label';
 }
 
+// A quick look before the full name test: two to six words, the first capitalised, no digits, short.
+const NAME_SHAPED = /^\s*[\p{Lu}][^\d\n]{2,70}$/u;
 /** Where a card's person name is written, in document order. */
 const NAME_SELECTOR = 'h1, h2, h3, h4, h5, h6, dt, strong, b, a, [class*="name" i], [itemprop="name"]';
 /** How far above a name or contact link a card may start. */
@@ -431,10 +433,10 @@ function cardBlocks(doc: Document, url: string, taken: Set<Element>): PersonBloc
     if (cards.size > MAX_CARDS) break;
   }
   // Cards without a contact link: a name with a job line under it. The name may be marked (a heading, <strong>, a "name"
-  // class) or only styled, in a short leaf line of its own (CSS-in-JS classes such as "sc-dhKdcB eZqWmL").
+  // class) or only styled, in a short leaf line of its own followed by another (CSS-in-JS classes such as "sc-dhKdcB").
   const leafLines = [...doc.querySelectorAll('div, span, p')]
     .slice(0, MAX_NAME_CANDIDATES * 4)
-    .filter((n) => !n.firstElementChild && !n.matches(NAME_SELECTOR) && (n.textContent ?? '').length <= 80);
+    .filter((n) => !n.firstElementChild && !!n.nextElementSibling && NAME_SHAPED.test(n.textContent ?? '') && !n.matches(NAME_SELECTOR));
   for (const n of [...doc.querySelectorAll(NAME_SELECTOR), ...leafLines].slice(0, MAX_NAME_CANDIDATES)) {
     if (n.tagName === 'H1' || inside(n, chrome) || isTaken(n) || !personNameOf(n)) continue;
     climb(n, true);
