@@ -120,3 +120,15 @@ describe('regions and brackets after a title', () => {
     expect(parseJobLine('Head of Sales (EMEA, APAC) at Nordwind')).toEqual({ title: 'Head of Sales (EMEA, APAC)', company: 'Nordwind' });
   });
 });
+
+describe('Nordic cards', () => {
+  it('reads a nickname in Swedish quotes, a compound title with its topic, and leaves the switchboard (växeln) to the company', () => {
+    const card = (name: string, job: string, contact: string) => `<div class="person"><h3>${name}</h3><p>${job}</p><p>${contact}</p></div>`;
+    const html = `<html lang="sv"><title>Kontakt | Fjällvind Ventilation AB</title><body><main><h1>Kontakta oss</h1><div class="row">${card('Johan ”Jocke” Berg', 'Servicetekniker, OVK-besiktningsman', 'Mobil: 070-174 06 45')}${card('Karin Holm', 'Ekonomiansvarig', 'Nås via växeln, 090-555 01 00')}</div></main></body></html>`;
+    const found = extractHtml(html, 'https://www.fjallvind.example/kontakt', { defaultCountry: 'SE' }).prospects;
+    expect(found.map((p) => [p.name, p.title, p.company, p.phones])).toEqual([
+      ['Johan ”Jocke” Berg', 'Servicetekniker, OVK-besiktningsman', 'Fjällvind Ventilation AB', ['+46701740645']],
+      ['Karin Holm', 'Ekonomiansvarig', 'Fjällvind Ventilation AB', []],
+    ]);
+  });
+});

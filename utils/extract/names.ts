@@ -79,7 +79,7 @@ function looksLikeCjkName(s: string): boolean {
  */
 export function isPersonName(text: string, cjk = false): boolean {
   // A nickname in quotes ("Robert “Bob” Kinsella") is part of a name, not a reason to reject it.
-  const s = text.replace(/\s+/g, ' ').trim().replace(/\s["“„'‘][\p{L}.-]{1,15}["”“'’]\s/u, ' ');
+  const s = text.replace(/\s+/g, ' ').trim().replace(/\s["“”„'‘’«»‹›][\p{L}.-]{1,15}["”“'’«»‹›]\s/u, ' ');
   if (cjk && looksLikeCjkName(s)) return true;
   const base = s.replace(/,\s*(?:[A-Z][A-Za-z.]{1,8}\.?)(?:,\s*[A-Z][A-Za-z.]{1,8}\.?)*$/, '');
   if (!looksLikePersonName(base)) return false;

@@ -111,7 +111,7 @@ export function orgName(doc: Document, url: string): string {
   // Legal names on lines of their own ("© 2026 Acme Ltd"): a copyright line names the organization after its year;
   // a line with a job or a list separator is someone's affiliation, not the site's.
   const text = doc.body ? visibleText(doc.body, 100_000) : '';
-  for (const m of text.matchAll(/(?:^|\n)([^\n]{2,60}?\s(?:GmbH(?: & Co\. KG)?|AG|KG|UG(?: \(haftungsbeschränkt\))?|e\.V\.|SARL|SAS|S\.A\.|Ltd\.?|LLC|LLP|Inc\.?|B\.V\.|plc))(?=\s*(?:\n|$))|株式会社[^\n]{1,30}|[^\n]{1,30}株式会社/g)) {
+  for (const m of text.matchAll(/(?:^|\n)([^\n]{2,60}?\s(?:GmbH(?: & Co\. KG)?|UG(?: \(haftungsbeschränkt\))?|AB|ASA|AS|A\/S|ApS|Oyj?|N\.V\.|S\.r\.l\.|Srl|S\.p\.A\.|SpA|S\.L\.U?\.?|Lda\.?|Ltda\.?|AG|KG|e\.V\.|SARL|SAS|S\.A\.|Ltd\.?|LLC|LLP|Inc\.?|B\.V\.|plc))(?=\s*(?:\n|$))|株式会社[^\n]{1,30}|[^\n]{1,30}株式会社/g)) {
     const legal = (m[1] ?? m[0]).replace(/^(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*/i, '').trim();
     if (legal && !/[·•|,]/.test(legal) && !JOB_WORDS.test(legal)) return legal;
   }
@@ -122,7 +122,10 @@ export function orgName(doc: Document, url: string): string {
   }
 }
 
-const LEGAL_SUFFIX = /\b(?:GmbH|AG|KG|e\.V\.|SARL|SAS|S\.A\.|Ltd\.?|LLC|LLP|Inc\.?|B\.V\.|plc|Pty Ltd|株式会社)(?=\s|$)/;
+// Legal forms after a company's name: German, French, British, American, Dutch, Nordic (AB, AS, A/S, ApS, Oy), Italian,
+// Spanish, Portuguese and Brazilian (S.r.l., S.L., Lda., Ltda.), Polish, Australian, Japanese.
+const LEGAL_FORMS = String.raw`GmbH|AG|KG|e\.V\.|SARL|SAS|S\.A\.|Ltd\.?|LLC|LLP|Inc\.?|B\.V\.|N\.V\.|plc|Pty Ltd|AB|ASA|AS|A\/S|ApS|Oyj?|S\.r\.l\.|Srl|S\.p\.A\.|SpA|S\.L\.U?\.?|Lda\.?|Ltda\.?|Sp\. z o\.o\.|S\.C\.|株式会社`;
+const LEGAL_SUFFIX = new RegExp(String.raw`(?:^|\s)(?:${LEGAL_FORMS})(?=[\s,]|$)`);
 
 /**
  * The employer of the one person a company site's page is about ("James
