@@ -18,8 +18,13 @@ export interface PhoneHit {
 export const MAX_SCAN_CHARS = 200_000;
 /** Matcher input at most at once; longer lines are cut into windows. */
 const WINDOW = 600;
-/** Wall-clock budget of one scan, so a hostile page of digits cannot stall the popup. */
-const SCAN_BUDGET_MS = 250;
+/**
+ * Wall-clock budget of one scan, so a hostile page of digits cannot stall the
+ * popup. Generous because it is wall-clock: on a busy machine (or a cold
+ * start compiling libphonenumber's patterns) an ordinary card's scan can take
+ * well over 100 ms, and a budget it hits drops real numbers.
+ */
+const SCAN_BUDGET_MS = 1000;
 /** Digit runs longer than any phone number (15 digits in E.164, plus extension) are not phones. */
 const LONG_DIGIT_RUN = /\d{20,}/g;
 
