@@ -443,6 +443,7 @@ export async function importLeads(db: LeadDb, input: Lead[], now = new Date(), o
     }
     if (known) await known.sync(unwrap(store));
     const noMatch = { same: [], conflicts: [] };
+    let deleted = 0;
     const matches = await Promise.all(records.map((r) => (known && !known.mayMatch(r.lead) ? noMatch : matchIn(store, r.lead))));
     // A record touching a key or a stored lead an earlier record touches waits for a fresh lookup.
     const claimed = new Set<string>();
@@ -470,7 +471,7 @@ export async function importLeads(db: LeadDb, input: Lead[], now = new Date(), o
           summary.unchanged++;
           return;
         }
-        const { status, lead } = await upsertIn(
+        const { status, lead, mergedIds } = await upsertIn(
           store,
           incoming,
           same,
@@ -485,6 +486,7 @@ export async function importLeads(db: LeadDb, input: Lead[], now = new Date(), o
           true,
         );
         known?.add(lead);
+        deleted += mergedIds.length;
         summary[status]++;
       } catch (e) {
         skip(index, e);
@@ -494,7 +496,7 @@ export async function importLeads(db: LeadDb, input: Lead[], now = new Date(), o
     // the transaction still active), so a batch of records that need no lookup never becomes one long task.
     for (let g = 0; g < together.length; g += IMPORT_WRITE_GROUP) await Promise.all(together.slice(g, g + IMPORT_WRITE_GROUP).map((k) => importOne(k, matches[k]!)));
     for (const k of inOrder) await importOne(k, await matchIn(store, records[k]!.lead));
-    if (known) await known.noteCount(unwrap(store));
+    known?.noteWrites(summary.created, deleted);
     await tx.done;
     summary.conflicts.sort((a, b) => a.index - b.index);
     summary.skipped.sort((a, b) => a.index - b.index);

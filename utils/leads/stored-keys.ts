@@ -22,8 +22,8 @@ function keysOf(source: IDBObjectStore | IDBIndex, into: Set<string>): Promise<v
  * profile key. A record whose keys are all absent cannot match a saved lead
  * (matching goes through exactly these keys), so its lookups are skipped; a
  * record with a key present is looked up as usual. Sure only while nobody
- * else writes: {@link sync} compares the store's count with the one noted
- * after the import's own last write and reads the keys again when another
+ * else writes: {@link sync} compares the store's count with the one expected
+ * after the import's own writes and reads the keys again when another
  * window created or deleted leads meanwhile. (An edit elsewhere that adds an
  * email to a lead during the import goes unseen: at worst a record matching
  * only that new email is saved as a new lead instead of merged.)
@@ -59,16 +59,13 @@ export class StoredKeys {
     this.count = count;
   }
 
-  /** Notes the store's count after this import's own writes (read in the same transaction). */
-  noteCount(store: IDBObjectStore): Promise<void> {
-    return new Promise((resolve, reject) => {
-      const r = store.count();
-      r.onsuccess = () => {
-        this.count = r.result;
-        resolve();
-      };
-      r.onerror = () => reject(r.error);
-    });
+  /**
+   * Notes what this import's own writes did to the store's count (created
+   * minus deleted), so the next {@link sync} expects it without a second
+   * count: counting walks the whole store.
+   */
+  noteWrites(created: number, deleted: number): void {
+    this.count += created - deleted;
   }
 
   /** Whether `lead` shares its id, a personal email or a profile URL with a stored lead (as far as known). */
