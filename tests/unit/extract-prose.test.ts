@@ -154,3 +154,15 @@ Head Office Manager</pre></body></html>`;
     expect(extractHtml(sql).prospects).toEqual([]);
   });
 });
+
+describe('a structured author without a company', () => {
+  it('takes the company the author box writes after the same title', () => {
+    const ld = { '@context': 'https://schema.org', '@type': 'Article', headline: 'Notes', author: { '@type': 'Person', name: 'Jonas Albrecht', jobTitle: 'Product Marketing Lead' } };
+    const got = extractHtml(
+      `<html><head><title>Notes | Brightdesk</title><script type="application/ld+json">${JSON.stringify(ld)}</script></head><body><main><article><h1>Release notes, explained</h1>
+      <p>Short post.</p><section class="author-box"><p>Jonas Albrecht</p><p>Product Marketing Lead at Brightdesk. Writes about onboarding.</p></section></article></main></body></html>`,
+      'https://www.brightdesk.test/blog/notes',
+    ).prospects;
+    expect(got[0]).toMatchObject({ name: 'Jonas Albrecht', title: 'Product Marketing Lead', company: 'Brightdesk' });
+  });
+});

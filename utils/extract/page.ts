@@ -388,6 +388,19 @@ function alignNames<T extends { name: string }>(blocks: T[], known: Array<{ name
   });
 }
 
+/**
+ * A person whose title is known but not their company: the page's text may
+ * write the same title with it ("Senior Customer Marketing Manager at
+ * Tallyforge." in an author box).
+ */
+function withCompanyFromText(p: Prospect, doc: Document): Prospect {
+  if (p.company || !p.title || p.title.length > 80 || !doc.body) return p;
+  const title = p.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const m = new RegExp(`${title}\\s+(?:at|@)\\s+([\\p{Lu}][\\p{L}\\d&'’-]*(?:\\s+[\\p{Lu}&][\\p{L}\\d&'’.-]*){0,4})`, 'u').exec(visibleText(doc.body, 200_000));
+  if (!m) return p;
+  return { ...p, company: m[1]!.replace(/[.,]+$/, ''), provenance: { ...p.provenance, company: 'text' }, confidence: { ...p.confidence, company: 'low' } };
+}
+
 /** A prospect from a person block, with the contacts inside the block. */
 function blockProspect(block: PersonBlock, url: string, country: CountryCode, company: string, skip: (el: Element) => boolean): ProspectBuilder {
   const b = new ProspectBuilder(url);
@@ -523,7 +536,7 @@ function findProspects(doc: Document, url: string, country: CountryCode): Extrac
           : page.name
             ? [page]
             : [];
-      prospects = dedupe([...prospects, ...quoted.map((block) => blockProspect(block, url, country, '', chrome).build())]);
+      prospects = dedupe([...prospects.map((p) => withCompanyFromText(p, doc)), ...quoted.map((block) => blockProspect(block, url, country, '', chrome).build())]);
       owned = new Set([...others, ...structuredEls]);
     } else {
       const labelled = findLabelledPeople(doc);
