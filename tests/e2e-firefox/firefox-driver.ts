@@ -134,6 +134,10 @@ class PuppeteerScreen implements Screen {
   }
   async select(field: Field, value: string): Promise<void> {
     const el = await this.control(field);
+    // As Playwright's selectOption does, wait for the option: lists such as the tag filter fill in after the page shows.
+    await poll(`an option "${value}" in ${JSON.stringify(field)}`, async () =>
+      (await el.evaluate((node, v) => [...(node as HTMLSelectElement).options].some((o) => o.value === v), value)) ? true : null,
+    );
     await el.evaluate((node, v) => {
       const select = node as HTMLSelectElement;
       select.value = v;
