@@ -30,6 +30,15 @@ const BREAKDOWN: Array<[label: string, entry: string, end?: boolean]> = [
   ['shown', 'ps:capture-shown'],
 ];
 
+/**
+ * A user's pause between closing the popup and clicking the icon again. The
+ * popup reads the lead count and tag list 250 ms after it has shown its view,
+ * and that walk runs on in the database after the popup closes (~230 ms at
+ * 50,000 leads); a script reopening the popup within milliseconds measures
+ * the next lookups queued behind it, which no user's second click meets.
+ */
+const BETWEEN_OPENS_MS = 1000;
+
 /** Popup open (navigation start) → prospects of a profile page shown; and the median time of each step. */
 async function captureTime(context: BrowserContext, extensionId: string, url: string, runs: number): Promise<{ shown: number; steps: string }> {
   const samples: number[] = [];
@@ -46,9 +55,11 @@ async function captureTime(context: BrowserContext, extensionId: string, url: st
     }), BREAKDOWN);
     at.forEach((t, k) => steps[k]!.push(t));
     await popup.close();
+    await new Promise((r) => setTimeout(r, BETWEEN_OPENS_MS));
   }
   await page.close();
-  return { shown: median(samples), steps: BREAKDOWN.map(([label], k) => `${label} ${median(steps[k]!).toFixed(0)}`).join(', ') };
+  const spread = `${Math.min(...samples).toFixed(0)}–${Math.max(...samples).toFixed(0)} over ${runs} opens`;
+  return { shown: median(samples), steps: `${BREAKDOWN.map(([label], k) => `${label} ${median(steps[k]!).toFixed(0)}`).join(', ')}; shown ${spread}` };
 }
 
 /**
@@ -76,6 +87,7 @@ async function savedTimes(context: BrowserContext, extensionId: string, runs: nu
       tagTimes = await popup.evaluate(measureTagFilter, ['tag-0', '', 'tag-3', '', 'tag-11', '']);
     }
     await popup.close();
+    await new Promise((r) => setTimeout(r, BETWEEN_OPENS_MS));
   }
   return { fromOpen: median(fromOpen), open: median(open), complete: median(complete), key: median(keys), tag: median(tagTimes) };
 }
@@ -209,21 +221,27 @@ export async function popupBench(opts: { runs?: number; sizes?: number[] } = {})
     const js = await popupJsGzip(context, extensionId, profile);
     rows.push({ name: 'popup JS (gzip), every chunk it loads', value: js.total, unit: 'KiB', target: 150 });
     rows.push({ name: '  of which the capture card needs (the rest: saved view)', value: js.capture, unit: 'KiB' });
-    const empty = await captureTime(context, extensionId, profile, runs);
+    // The capture figure is the one this 2-core machine scatters most (±30 ms between runs): more opens per median.
+    const captureRuns = Math.max(runs, 9);
+    const empty = await captureTime(context, extensionId, profile, captureRuns);
     console.log(`(popup open, 0 saved, median ms from navigation start: ${empty.steps})`);
     rows.push({ name: 'popup open → capture shown, 0 saved', value: empty.shown, unit: 'ms (median)', target: 150 });
-    const seeder = await context.newPage();
-    await seeder.goto(`chrome-extension://${extensionId}/popup.html`);
-    await seeder.evaluate(await seedScript());
+    const seed = await seedScript();
     for (const size of opts.sizes ?? [10_000, 50_000]) {
       const t = performance.now();
+      // The seeder tab shares the popup's renderer (one main thread for the extension's pages): it is closed before
+      // measuring, as no such tab is open when a user clicks the icon.
+      const seeder = await context.newPage();
+      await seeder.goto(`chrome-extension://${extensionId}/popup.html`);
+      await seeder.evaluate(seed);
       const n = await seeder.evaluate((c) => (globalThis as unknown as { __seedLeads(n: number): Promise<number> }).__seedLeads(c), size);
+      await seeder.close();
       if (n !== size) throw new Error(`seeded ${n} leads, expected ${size}`);
       console.log(`(seeded ${size} leads in ${((performance.now() - t) / 1000).toFixed(1)} s)`);
       const k = `${size / 1000}k`;
       const s = await savedTimes(context, extensionId, runs);
       const big = size > 10_000;
-      const capture = await captureTime(context, extensionId, profile, runs);
+      const capture = await captureTime(context, extensionId, profile, captureRuns);
       console.log(`(popup open, ${k} saved, median ms from navigation start: ${capture.steps})`);
       rows.push({ name: `popup open → capture shown, ${k} saved`, value: capture.shown, unit: 'ms (median)', target: 150 });
       rows.push({ name: `popup open → saved list interactive, ${k}`, value: s.fromOpen, unit: 'ms (median)', target: big ? 400 : 150 });

@@ -1,4 +1,5 @@
 // IndexedDB lead store through idb: typed schema, migrations, indexes, dedupe on save.
+import { DB_NAME } from './warm-open';
 import { openDB, unwrap, type DBSchema, type IDBPDatabase, type IDBPObjectStore, type IDBPTransaction, type StoreNames } from 'idb';
 import { z } from '../zod-mini';
 import { absorbLead, identityKeys, mergeConcurrentEdits, mergeLead, namesConflict, pruneProvenance, resolveIdentityFields } from './merge';
@@ -77,8 +78,7 @@ function domainsOf(emailKeys: string[]): string[] {
 
 /** Current schema version of the database. */
 export const DB_VERSION = MIGRATIONS.length;
-/** Name of the IndexedDB database (in the extension's origin, never a page's). */
-export const DB_NAME = 'prospect-scout';
+export { DB_NAME };
 
 export { LeadStoreError } from './storage-errors';
 import { LeadStoreError, STORAGE_MESSAGES } from './storage-errors';
