@@ -5,6 +5,7 @@ import { join, posix } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { BrowserContext, Page } from '@playwright/test';
 import { EXTENSION_PATH, extensionIdOf, launchBrowser, openPopupFor, startServer } from '../../tests/e2e/fixtures';
+import { pauseBetweenOpens, seedInOwnTab } from './conditions';
 import { seedScript } from './seed-bundle';
 
 /** One benchmark figure with its goal. */
@@ -30,15 +31,6 @@ const BREAKDOWN: Array<[label: string, entry: string, end?: boolean]> = [
   ['shown', 'ps:capture-shown'],
 ];
 
-/**
- * A user's pause between closing the popup and clicking the icon again. The
- * popup reads the lead count and tag list 250 ms after it has shown its view,
- * and that walk runs on in the database after the popup closes (~230 ms at
- * 50,000 leads); a script reopening the popup within milliseconds measures
- * the next lookups queued behind it, which no user's second click meets.
- */
-const BETWEEN_OPENS_MS = 1000;
-
 /** Popup open (navigation start) → prospects of a profile page shown; and the median time of each step. */
 async function captureTime(context: BrowserContext, extensionId: string, url: string, runs: number): Promise<{ shown: number; steps: string }> {
   const samples: number[] = [];
@@ -55,7 +47,7 @@ async function captureTime(context: BrowserContext, extensionId: string, url: st
     }), BREAKDOWN);
     at.forEach((t, k) => steps[k]!.push(t));
     await popup.close();
-    await new Promise((r) => setTimeout(r, BETWEEN_OPENS_MS));
+    await pauseBetweenOpens();
   }
   await page.close();
   const spread = `${Math.min(...samples).toFixed(0)}–${Math.max(...samples).toFixed(0)} over ${runs} opens`;
@@ -87,7 +79,7 @@ async function savedTimes(context: BrowserContext, extensionId: string, runs: nu
       tagTimes = await popup.evaluate(measureTagFilter, ['tag-0', '', 'tag-3', '', 'tag-11', '']);
     }
     await popup.close();
-    await new Promise((r) => setTimeout(r, BETWEEN_OPENS_MS));
+    await pauseBetweenOpens();
   }
   return { fromOpen: median(fromOpen), open: median(open), complete: median(complete), key: median(keys), tag: median(tagTimes) };
 }
@@ -229,13 +221,7 @@ export async function popupBench(opts: { runs?: number; sizes?: number[] } = {})
     const seed = await seedScript();
     for (const size of opts.sizes ?? [10_000, 50_000]) {
       const t = performance.now();
-      // The seeder tab shares the popup's renderer (one main thread for the extension's pages): it is closed before
-      // measuring, as no such tab is open when a user clicks the icon.
-      const seeder = await context.newPage();
-      await seeder.goto(`chrome-extension://${extensionId}/popup.html`);
-      await seeder.evaluate(seed);
-      const n = await seeder.evaluate((c) => (globalThis as unknown as { __seedLeads(n: number): Promise<number> }).__seedLeads(c), size);
-      await seeder.close();
+      const n = await seedInOwnTab(context, extensionId, seed, size);
       if (n !== size) throw new Error(`seeded ${n} leads, expected ${size}`);
       console.log(`(seeded ${size} leads in ${((performance.now() - t) / 1000).toFixed(1)} s)`);
       const k = `${size / 1000}k`;

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import { extensionIdOf, launchBrowser } from '../../tests/e2e/fixtures';
 import type { BenchRow } from './popup';
+import { pauseBetweenOpens, seedInOwnTab } from './conditions';
 import { seedScript } from './seed-bundle';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -85,6 +86,7 @@ async function workspaceTimes(context: BrowserContext, extensionId: string, runs
       ]);
     }
     await page.close();
+    await pauseBetweenOpens();
   }
   return { open: median(open), complete: median(complete), filter: median(filters) };
 }
@@ -97,11 +99,9 @@ export async function workspaceBench(opts: { runs?: number; sizes?: number[] } =
   const context = await launchBrowser(dir);
   try {
     const extensionId = await extensionIdOf(context);
-    const seeder = await context.newPage();
-    await seeder.goto(`chrome-extension://${extensionId}/popup.html`);
-    await seeder.evaluate(await seedScript());
+    const seed = await seedScript();
     for (const size of opts.sizes ?? [10_000, 50_000]) {
-      const n = await seeder.evaluate((c) => (globalThis as unknown as { __seedLeads(n: number): Promise<number> }).__seedLeads(c), size);
+      const n = await seedInOwnTab(context, extensionId, seed, size);
       if (n !== size) throw new Error(`seeded ${n} leads, expected ${size}`);
       const k = `${size / 1000}k`;
       const big = size > 10_000;
