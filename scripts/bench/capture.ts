@@ -38,8 +38,9 @@ async function finishedCapture(popup: Page, timeoutMs: number): Promise<CaptureR
   const handle = await popup.waitForFunction(
     (measure) => {
       const [entry] = performance.getEntriesByName(measure);
-      // The loading text is gone once React has rendered the result.
-      if (!entry || /Reading the page/.test(document.body.textContent ?? '')) return null;
+      // The cards (or the error) are on screen: the popup marks it once the identity lookups are done and React has
+      // rendered them. Counting earlier (the loading text gone, the lookups still running) read 0 cards on some runs.
+      if (!entry || !performance.getEntriesByName('ps:capture-shown').length) return null;
       const alert = document.querySelector('[role="alert"]')?.textContent ?? '';
       const phases: Record<string, number> = {};
       for (const p of performance.getEntriesByType('measure')) if (p.name.startsWith(measure + ':')) phases[p.name.slice(measure.length + 1)] = p.duration;
