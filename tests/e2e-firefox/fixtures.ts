@@ -1,18 +1,11 @@
 // The Firefox suites' test fixture: one local fixture server per worker, a fresh Firefox profile per test.
 import { test } from '@playwright/test';
-import { startServer } from '../e2e/fixtures';
+import { originFixture } from '../e2e/fixtures';
 import { FirefoxDriver } from './firefox-driver';
 
 /** `test` with `driver`: Firefox ESR with the built extension, pointed at the fixture server. */
 export const firefox = test.extend<{ driver: FirefoxDriver }, { origin: string }>({
-  origin: [
-    async ({}, use) => {
-      const { server, origin } = await startServer();
-      await use(origin);
-      server.close();
-    },
-    { scope: 'worker' },
-  ],
+  origin: [...originFixture],
   driver: async ({ origin }, use) => {
     const driver = await FirefoxDriver.start(origin);
     await use(driver);

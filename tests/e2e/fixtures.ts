@@ -67,15 +67,18 @@ type Fixtures = {
   openPopup: () => Promise<Page>;
 };
 
+/** The worker-scoped `origin` fixture: one local server for the fixture pages per worker (both browsers' suites use it). */
+export const originFixture = [
+  async ({}, use: (origin: string) => Promise<void>) => {
+    const { server, origin } = await startServer();
+    await use(origin);
+    server.close();
+  },
+  { scope: 'worker' },
+] as const;
+
 export const test = base.extend<Fixtures, { origin: string }>({
-  origin: [
-    async ({}, use) => {
-      const { server, origin } = await startServer();
-      await use(origin);
-      server.close();
-    },
-    { scope: 'worker' },
-  ],
+  origin: [...originFixture],
   userDataDir: async ({}, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'prospect-scout-e2e-'));
     await use(dir);
