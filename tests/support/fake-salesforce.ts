@@ -1,15 +1,43 @@
 // A fake Salesforce (OAuth with PKCE and revoke, Lead REST subset with sObject Collections and query paging, Web-to-Lead), in memory behind fetch or on 127.0.0.1; REST requests checked against the contract.
 import { createHash } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
+import type { Lead } from '../../utils/leads/schema';
+import type { OutboxEntry, Target } from '../../utils/sync/schema';
 import { contractValidator, type ContractValidator } from './contracts';
 
 export const SF_CLIENT_ID = '3MVG9fake.consumer.key';
 export const SF_ORG_NAME = 'Analytical Engines Ltd';
+/** The instance URL the fake reports unless told another. */
+export const SF_INSTANCE = 'https://acme.my.salesforce.com';
+
+/** A Salesforce target connected through the API to the fake's instance. */
+export function salesforceTarget(over: Partial<Target> = {}): Target {
+  return {
+    id: 'salesforce',
+    autoSync: true,
+    paused: '',
+    account: '',
+    baseUrl: SF_INSTANCE,
+    url: '',
+    recordUrlBase: '',
+    companies: true,
+    mode: 'api',
+    loginUrl: 'https://login.salesforce.com',
+    clientId: SF_CLIENT_ID,
+    connectedAt: '2026-11-27T10:00:00.000Z',
+    ...over,
+  };
+}
+
+/** The outbox entry of `lead` as the drain hands it to the Salesforce client. */
+export function sendingEntry(lead: Lead, over: Partial<OutboxEntry> = {}): OutboxEntry {
+  return { leadId: lead.id, target: 'salesforce', status: 'sending', attempts: 1, lastError: '', idempotencyKey: 'k', leadVersion: lead.updatedAt, ...over };
+}
 
 type SfLead = Record<string, string> & { Id: string };
 
 /** An in-memory Salesforce behind `fetch`. `origin` is what it reports as instance_url. */
-export function fakeSalesforce(sf: ContractValidator, origin = 'https://acme.my.salesforce.com') {
+export function fakeSalesforce(sf: ContractValidator, origin = SF_INSTANCE) {
   const leads = new Map<string, SfLead>();
   const webToLead: Array<Record<string, string>> = [];
   const log: Array<{ method: string; path: string; invalid?: string; status: number; uri: number; records?: number }> = [];

@@ -5,10 +5,9 @@ import { LeadSchema, type Lead } from '@/utils/leads/schema';
 import { createSalesforceClient } from '@/utils/sync/salesforce';
 import { authorizeUrl, codeFromRedirect, createPkce, exchangeCode, refreshAccessToken, salesforceLoginUrl, salesforceOrigins } from '@/utils/sync/salesforce-auth';
 import { collectionCreateRecord, collectionUpdateRecord, leadsByEmailQueries, MAX_QUERY_URI, NO_COMPANY, salesforceLead, soqlString, webToLeadForm } from '@/utils/sync/salesforce-map';
-import type { OutboxEntry, Target } from '@/utils/sync/schema';
 import type { SyncContext } from '@/utils/sync/types';
 import { contractValidator, readContract, type ContractValidator } from '../support/contracts';
-import { fakeSalesforce, SF_CLIENT_ID } from '../support/fake-salesforce';
+import { fakeSalesforce, salesforceTarget, sendingEntry, SF_CLIENT_ID, SF_INSTANCE } from '../support/fake-salesforce';
 import { makeLead } from './helpers';
 
 let sf: ContractValidator;
@@ -19,23 +18,9 @@ beforeAll(async () => {
 const V = '/services/data/v62.0';
 const sample = LeadSchema.parse(readContract('fixtures/lead.sample.json'));
 const noEmail = LeadSchema.parse(readContract('fixtures/lead.no-email.sample.json'));
-const INSTANCE = 'https://acme.my.salesforce.com';
-const target = (over: Partial<Target> = {}): Target => ({
-  id: 'salesforce',
-  autoSync: true,
-  paused: '',
-  account: '',
-  baseUrl: INSTANCE,
-  url: '',
-  recordUrlBase: '',
-  companies: true,
-  mode: 'api',
-  loginUrl: 'https://login.salesforce.com',
-  clientId: SF_CLIENT_ID,
-  connectedAt: new Date().toISOString(),
-  ...over,
-});
-const entry = (lead: Lead, over: Partial<OutboxEntry> = {}): OutboxEntry => ({ leadId: lead.id, target: 'salesforce', status: 'sending', attempts: 1, lastError: '', idempotencyKey: 'k', leadVersion: lead.updatedAt, ...over });
+const INSTANCE = SF_INSTANCE;
+const target = salesforceTarget;
+const entry = sendingEntry;
 const ctx = (): SyncContext & { saved: Array<Record<string, unknown>> } => {
   const saved: Array<Record<string, unknown>> = [];
   return { saved, checkpoint: async (_id, patch) => void saved.push(patch) };

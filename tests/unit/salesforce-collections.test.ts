@@ -4,10 +4,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { LeadSchema, type Lead } from '@/utils/leads/schema';
 import { COLLECTION_MAX, createSalesforceClient } from '@/utils/sync/salesforce';
 import { collectionCreateRecord, collectionUpdateRecord, leadsByEmailQueries, MAX_QUERY_URI, soqlString } from '@/utils/sync/salesforce-map';
-import type { OutboxEntry, Target } from '@/utils/sync/schema';
+import type { OutboxEntry } from '@/utils/sync/schema';
 import type { LeadOutcome, SyncContext, SyncItem } from '@/utils/sync/types';
 import { contractValidator, readContract, type ContractValidator } from '../support/contracts';
-import { fakeSalesforce, SF_CLIENT_ID } from '../support/fake-salesforce';
+import { fakeSalesforce, salesforceTarget, sendingEntry, SF_INSTANCE } from '../support/fake-salesforce';
 import { makeLead } from './helpers';
 import { openLeadDb, saveLead } from '@/utils/leads/store';
 import { drain } from '@/utils/sync/drain';
@@ -19,25 +19,12 @@ beforeAll(async () => {
 }, 30_000);
 
 const V = '/services/data/v62.0';
-const INSTANCE = 'https://acme.my.salesforce.com';
+const INSTANCE = SF_INSTANCE;
 const QUERY_URL = `${INSTANCE}${V}/query`;
 const sample = LeadSchema.parse(readContract('fixtures/lead.sample.json'));
 const noEmail = LeadSchema.parse(readContract('fixtures/lead.no-email.sample.json'));
-const target: Target = {
-  id: 'salesforce',
-  autoSync: true,
-  paused: '',
-  account: '',
-  baseUrl: INSTANCE,
-  url: '',
-  recordUrlBase: '',
-  companies: true,
-  mode: 'api',
-  loginUrl: 'https://login.salesforce.com',
-  clientId: SF_CLIENT_ID,
-  connectedAt: '2026-11-27T10:00:00.000Z',
-};
-const entry = (lead: Lead, over: Partial<OutboxEntry> = {}): OutboxEntry => ({ leadId: lead.id, target: 'salesforce', status: 'sending', attempts: 1, lastError: '', idempotencyKey: 'k', leadVersion: lead.updatedAt, ...over });
+const target = salesforceTarget();
+const entry = sendingEntry;
 const item = (lead: Lead, over: Partial<OutboxEntry> = {}): SyncItem => ({ lead, entry: entry(lead, over) });
 const ctx = (): SyncContext & { saved: Map<string, unknown> } => {
   const saved = new Map<string, unknown>();
