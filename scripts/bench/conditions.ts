@@ -1,5 +1,6 @@
 // The browser state the timings are taken in, as a user's: no seeding tab left open, a human pause between page opens.
 import type { BrowserContext } from '@playwright/test';
+import { seedStore } from './seed-bundle';
 
 /**
  * A user's pause between closing an extension page and opening the next.
@@ -25,8 +26,7 @@ export async function seedInOwnTab(context: BrowserContext, extensionId: string,
   const seeder = await context.newPage();
   try {
     await seeder.goto(`chrome-extension://${extensionId}/popup.html`);
-    await seeder.evaluate(script);
-    return await seeder.evaluate((c) => (globalThis as unknown as { __seedLeads(n: number): Promise<number> }).__seedLeads(c), count);
+    return await seedStore(seeder, count, script);
   } finally {
     await seeder.close();
   }
