@@ -1,5 +1,5 @@
 // Windowing of a list whose rows all have one height: which rows to render for the scroll position, so 50,000 leads cost a screenful of DOM.
-import { useCallback, useRef, useState, type RefObject } from 'react';
+import { useCallback, useRef, useState, type MutableRefObject } from 'react';
 import { flushSync } from 'react-dom';
 
 /** A row to render: its position in the list and its top offset in px inside the list. */
@@ -47,13 +47,18 @@ export function scrollTopShowing(index: number, rowHeight: number, scrollTop: nu
  * Rows of one height need no measuring, which is why this is a few lines
  * and not a virtualizer library (the popup loads every byte of its code).
  */
-export function useFixedRows(opts: { count: number; rowHeight: number; overscan: number; scrollRef?: RefObject<HTMLElement | null> }) {
+export function useFixedRows(opts: { count: number; rowHeight: number; overscan: number; scrollRef?: MutableRefObject<HTMLElement | null> }) {
   const { count, rowHeight, overscan, scrollRef } = opts;
   const [inView, setInView] = useState<InView>({ first: 0, end: 0 });
   const element = useRef<HTMLElement | null>(null);
+  // React 18 ignores what a callback ref returns: it calls the ref with null when the element goes
+  // (or before calling a new ref), so the listeners of the element last attached are kept to detach then.
+  const detach = useRef<(() => void) | null>(null);
 
   const ref = useCallback(
     (el: HTMLElement | null) => {
+      detach.current?.();
+      detach.current = null;
       element.current = el;
       if (scrollRef) scrollRef.current = el;
       if (!el) return;
@@ -66,11 +71,9 @@ export function useFixedRows(opts: { count: number; rowHeight: number; overscan:
       el.addEventListener('scroll', onScroll, { passive: true });
       const resized = new ResizeObserver(read);
       resized.observe(el);
-      return () => {
+      detach.current = () => {
         el.removeEventListener('scroll', onScroll);
         resized.disconnect();
-        element.current = null;
-        if (scrollRef) scrollRef.current = null;
       };
     },
     [rowHeight, scrollRef],
