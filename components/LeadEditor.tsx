@@ -200,7 +200,8 @@ export function LeadEditor(props: {
       aria-label={`Prospect ${heading}`}
       onSubmit={(e) => {
         e.preventDefault();
-        void save();
+        // While a save runs the button only says it is busy (aria-disabled): a disabled button would drop the focus to the page.
+        if (state.kind !== 'saving') void save();
       }}
     >
       {variant === 'card' ? (
@@ -264,7 +265,7 @@ export function LeadEditor(props: {
           <TagInput tags={form.tags} suggestions={knownTags} onChange={(tags) => setForm({ ...form, tags })} />
 {extras}
           <div className="actions">
-            <button ref={saveButton} type="submit" className="primary" disabled={state.kind === 'saving'}>
+            <button ref={saveButton} type="submit" className="primary" aria-disabled={state.kind === 'saving'}>
               {alreadySaved ? 'Update lead' : 'Save lead'}
             </button>
             <button type="button" aria-expanded={expanded} aria-controls={`${id}-details`} onClick={() => setExpanded(!expanded)}>
@@ -289,7 +290,7 @@ export function LeadEditor(props: {
           <TagInput tags={form.tags} suggestions={knownTags} onChange={(tags) => setForm({ ...form, tags })} />
 {extras}
           <div className="actions">
-            <button type="submit" className="primary" disabled={state.kind === 'saving'}>
+            <button type="submit" className="primary" aria-disabled={state.kind === 'saving'}>
               {alreadySaved ? 'Update lead' : 'Save lead'}
             </button>
             <SaveStatus state={state} />
