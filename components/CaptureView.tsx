@@ -3,7 +3,7 @@ import { captureTab } from '@/utils/extract/capture';
 import type { ExtractionResult } from '@/utils/leads/schema';
 import { prefillFromSaved } from '@/utils/leads/merge';
 import { emptyProspect, prospectToLead, type Lead } from '@/utils/leads/schema';
-import { deleteLead, findDuplicate, restoreLeads, saveLead, type LeadDb, type SaveOptions } from '@/utils/leads/store';
+import { deleteLead, findDuplicates, restoreLeads, saveLead, type LeadDb, type SaveOptions } from '@/utils/leads/store';
 import { showCaptureCount } from '@/utils/reach/badge';
 import { queueAutoSync } from '@/utils/sync/enqueue';
 import { CrmLookup } from './CrmLookup';
@@ -72,13 +72,13 @@ export function CaptureView(props: {
     if (!db) return;
     let cancelled = false;
     (async () => {
-      const drafts: Draft[] = [];
-      for (const p of result.prospects) {
-        const lead = prospectToLead(p);
-        // A person saved before comes back with the user's own edits, tags and note.
-        const existing = await findDuplicate(db, lead);
-        drafts.push({ lead: existing ? prefillFromSaved(lead, existing) : lead, saved: existing });
-      }
+      const leads = result.prospects.map((p) => prospectToLead(p));
+      const saved = await findDuplicates(db, leads);
+      // A person saved before comes back with the user's own edits, tags and note.
+      const drafts: Draft[] = leads.map((lead, i) => {
+        const existing = saved[i];
+        return { lead: existing ? prefillFromSaved(lead, existing) : lead, saved: existing };
+      });
       if (!cancelled) setState({ kind: 'ready', url: result.url, drafts, warnings: result.warnings, leads: drafts.map((d) => d.lead) });
     })().catch((e: Error) => !cancelled && setState({ kind: 'error', message: e.message }));
     return () => {
@@ -173,7 +173,7 @@ export function CaptureView(props: {
         </button>
       )}
       {state.drafts.map((d, i) => (
-        <div key={d.lead.id}>
+        <div key={d.lead.id} className="capture-item">
           {/* CRM lookups for the first few prospects only: a team page must not use up the CRM's search rate. */}
           {i < LOOKUP_MAX && <CrmLookup email={d.lead.emails[0] ?? ''} linkedin={d.lead.profiles.linkedin} />}
           <LeadEditor

@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseBackup, toBackupJson } from '@/utils/leads/backup';
 import { identityKeys, isRoleAddress, mergeLead, namesConflict } from '@/utils/leads/merge';
-import { findDuplicate, importLeads, listLeads, openLeadDb, saveLead, type LeadDb } from '@/utils/leads/store';
+import { findDuplicate, findDuplicates, importLeads, listLeads, openLeadDb, saveLead, type LeadDb } from '@/utils/leads/store';
 import { makeLead } from './helpers';
 
 const jan = new Date('2026-01-01T00:00:00Z');
@@ -67,6 +67,25 @@ describe('saving people who share an address', () => {
     // Now that two differently named people share jd@, it identifies neither: Jane found again is Jane.
     expect((await findDuplicate(db, makeLead({ name: 'Jane Doe', emails: ['jd@acme.example'] })))?.id).toBe(jane.id);
     expect(await findDuplicate(db, makeLead({ emails: ['jd@acme.example'] }))).toBeUndefined();
+  });
+
+  it('looks up many prospects at once, in order, with the same answers as one at a time', async () => {
+    const jane = makeLead({ name: 'Jane Doe', emails: ['jd@acme.example'] }, jan);
+    const omar = makeLead({ name: 'Omar Haddad', profiles: { linkedin: 'https://www.linkedin.com/in/omarhaddad', x: '', github: '', other: [] } }, jan);
+    await saveLead(db, jane, jan);
+    await saveLead(db, omar, jan);
+    const probes = [
+      makeLead({ name: 'Nobody Here', emails: ['nobody@elsewhere.example'] }),
+      makeLead({ name: 'Omar Haddad', profiles: { linkedin: 'https://www.linkedin.com/in/omarhaddad/', x: '', github: '', other: [] } }),
+      makeLead({ name: 'John Dee', emails: ['jd@acme.example'] }),
+      makeLead({ name: 'Jane Doe', emails: ['JD@acme.example'] }),
+    ];
+    const batch = await findDuplicates(db, probes);
+    expect(batch.map((l) => l?.id)).toEqual([undefined, omar.id, undefined, jane.id]);
+    const oneByOne = [];
+    for (const p of probes) oneByOne.push(await findDuplicate(db, p));
+    expect(batch).toEqual(oneByOne);
+    expect(await findDuplicates(db, [])).toEqual([]);
   });
 
   it('merging after the question keeps the stored name and shows both in the history', async () => {

@@ -264,12 +264,24 @@ async function matchIn(store: ReadStore, incoming: Pick<Lead, 'emails' | 'profil
  * The saved lead that is the same person as `lead` (sharing its id, a
  * personal email or a profile URL, without a clearly different name), if any.
  */
-export function findDuplicate(db: LeadDb, lead: Pick<Lead, 'emails' | 'profiles' | 'id'> & { name?: string }): Promise<Lead | undefined> {
+export async function findDuplicate(db: LeadDb, lead: IdentityProbe): Promise<Lead | undefined> {
+  return (await findDuplicates(db, [lead]))[0];
+}
+
+/** What an identity lookup reads of a lead. */
+type IdentityProbe = Pick<Lead, 'emails' | 'profiles' | 'id'> & { name?: string };
+
+/**
+ * {@link findDuplicate} for each of `leads` (same order), in one
+ * transaction with every request sent at once: a team page's 200 prospects
+ * cost one round of lookups, not 200 one after another.
+ */
+export function findDuplicates(db: LeadDb, leads: readonly IdentityProbe[]): Promise<Array<Lead | undefined>> {
   return reading(async () => {
     const tx = db.transaction('leads');
-    const { same } = await matchIn(tx.store, { name: '', ...lead });
+    const found = await Promise.all(leads.map(async (lead) => (await matchIn(tx.store, { name: '', ...lead })).same[0]));
     await tx.done;
-    return same[0];
+    return found;
   });
 }
 
