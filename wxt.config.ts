@@ -1,4 +1,5 @@
 import { defineConfig, type Entrypoint } from 'wxt';
+import { phoneMetadataAssets, popupPhoneMetadata } from './scripts/phone-metadata';
 
 // Minimal permissions are a product promise: no host permissions at all.
 // The content script is injected on demand after the user clicks the
@@ -26,11 +27,17 @@ export default defineConfig({
       pages.splice(0, pages.length, ...pages.filter((e) => e.type !== 'popup'));
       groups.push(popup);
     },
+    // The popup loads libphonenumber's metadata per calling code (phone-metadata/<code>.json) instead of bundling all of it.
+    'build:publicAssets': (_wxt, files) => {
+      files.push(...phoneMetadataAssets());
+    },
   },
   vite: () => ({
     // Pages load their chunks from the extension's own files, not over a network: a page's React, zod and
     // libphonenumber in one chunk is fine. What the popup loads is measured by `npm run bench` instead.
     build: { chunkSizeWarningLimit: 1000 },
+    // In the popup's build only: libphonenumber-js reads metadata loaded per calling code (scripts/phone-metadata.ts).
+    plugins: [popupPhoneMetadata()],
     resolve: { alias: [{ find: /^@wxt-dev\/browser$/, replacement: '@wxt-dev/webextension-polyfill/browser' }] },
   }),
   ...(crmTest && { outDirTemplate: '{{browser}}-mv{{manifestVersion}}-crm-test' }),

@@ -1,6 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { captureTab } from '@/utils/extract/capture';
 import type { ExtractionResult } from '@/utils/leads/schema';
+import { loadFormPhoneMetadata } from '@/utils/leads/form';
 import { prefillFromSaved } from '@/utils/leads/merge';
 import { emptyProspect, prospectToLead, type Lead } from '@/utils/leads/schema';
 import { deleteLead, findDuplicates, restoreLeads, saveLead, type LeadDb, type SaveOptions } from '@/utils/leads/store';
@@ -79,6 +80,8 @@ export function CaptureView(props: {
         const existing = saved[i];
         return { lead: existing ? prefillFromSaved(lead, existing) : lead, saved: existing };
       });
+      // A saved person's phones join the card and what a save would change: the popup loads their metadata first.
+      await loadFormPhoneMetadata(drafts.flatMap((d) => [...d.lead.phones, ...(d.saved?.phones ?? [])]).join('\n'));
       if (!cancelled) setState({ kind: 'ready', url: result.url, drafts, warnings: result.warnings, leads: drafts.map((d) => d.lead) });
     })().catch((e: Error) => !cancelled && setState({ kind: 'error', message: e.message }));
     return () => {

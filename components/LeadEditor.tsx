@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { formToLead, leadToForm, type LeadForm } from '@/utils/leads/form';
+import { formToLead, leadToForm, loadFormPhoneMetadata, type LeadForm } from '@/utils/leads/form';
 import { describeChanges, formatPhone, initials, isLowConfidence, relativeTime } from '@/utils/leads/display';
 import type { EmailSuggestion } from '@/utils/leads/email-pattern';
 import type { Lead } from '@/utils/leads/schema';
@@ -86,7 +86,22 @@ export function LeadEditor(props: {
       setState({ kind: 'error', message: (e as Error).message });
     }
   };
+  // Typed phones are formatted and read once their metadata is in (the popup loads it per calling code).
+  const [, setPhonesRead] = useState(0);
+  useEffect(() => {
+    let live = true;
+    loadFormPhoneMetadata(form.phones).then(() => live && setPhonesRead((n) => n + 1), () => {});
+    return () => {
+      live = false;
+    };
+  }, [form.phones]);
   const save = async () => {
+    try {
+      await loadFormPhoneMetadata(form.phones);
+    } catch (e) {
+      setState({ kind: 'error', message: (e as Error).message });
+      return;
+    }
     const result = formToLead(form, base);
     if ('errors' in result) {
       setErrors(result.errors);

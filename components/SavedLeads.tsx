@@ -1,6 +1,7 @@
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { browser } from 'wxt/browser';
 import { rowLabel } from '@/utils/leads/display';
+import { loadFormPhoneMetadata } from '@/utils/leads/form';
 import { queryPositions, type RowSort } from '@/utils/leads/row-index';
 import { idsWithTag, type LeadRow } from '@/utils/leads/rows';
 import type { Lead } from '@/utils/leads/schema';
@@ -72,8 +73,14 @@ export function SavedLeads(props: {
 
   const edit = async (row: LeadRow) => {
     const lead = await getLead(db, row.id);
-    if (lead) setEditing(lead);
-    else setError('That lead is no longer stored.');
+    if (!lead) return setError('That lead is no longer stored.');
+    try {
+      // The editor formats the lead's phones: the popup loads their metadata first.
+      await loadFormPhoneMetadata(lead.phones.join('\n'));
+    } catch (e) {
+      return setError(`Could not open the lead: ${(e as Error).message}`);
+    }
+    setEditing(lead);
   };
   const remove = async (row: LeadRow) => {
     try {

@@ -4,7 +4,9 @@ import { countryOf, getSettings } from '../settings';
 import { injectSnapshot, type CaptureOptions, type Injection } from './capture-start';
 import { CAPTURE_MEASURE, documentFromSnapshot } from './page-snapshot';
 import { PageSnapshotSchema } from './page-snapshot-schema';
+import { loadPhoneMetadataFor } from '../phone/load';
 import { extractProspects } from './page';
+import { loadPagePhoneMetadata } from './page-phones';
 
 export { describeCaptureError, resolveTargetTabId, type CaptureOptions } from './capture-start';
 
@@ -52,10 +54,16 @@ async function readSnapshot(injected: Injection, settings: ReturnType<typeof get
   let result: unknown;
   try {
     start = performance.now();
+    // The popup reads phones with metadata loaded per calling code (utils/phone): the codes written on the page load while it is parsed.
+    const phones = loadPhoneMetadataFor([snapshot.data.html]);
+    phones.catch(() => {}); // awaited below; a parse error must not leave it unhandled
     const doc = documentFromSnapshot(snapshot.data);
     phase('parse', start);
     start = performance.now();
-    const extraction = extractProspects(doc, url, { defaultCountry });
+    const country = await loadPagePhoneMetadata(doc, snapshot.data.html, url, defaultCountry, phones);
+    phase('phone-metadata', start);
+    start = performance.now();
+    const extraction = extractProspects(doc, url, { defaultCountry, country });
     phase('extract', start);
     result = { ok: true, url, prospects: extraction.prospects, organizations: extraction.organizations, warnings: [...warnings, ...extraction.warnings] };
   } catch (e) {

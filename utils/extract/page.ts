@@ -26,6 +26,8 @@ import { cleanText, visibleText } from './visible-text';
 export interface ExtractOptions {
   /** The user's default country for national phone numbers, used when the page does not tell its own. */
   defaultCountry?: CountryCode;
+  /** The page's country as {@link guessCountry} told it, when the caller has asked already (the popup does, to load its phone metadata first). */
+  country?: CountryCode;
 }
 
 /** What extraction found on one page. */
@@ -349,7 +351,7 @@ function dedupe(prospects: Prospect[]): Prospect[] {
  * Pure: takes the document and its URL, never touches storage or network.
  */
 export function extractProspects(doc: Document, url: string, options: ExtractOptions = {}): Extraction {
-  const country = guessCountry(doc, url, options.defaultCountry);
+  const country = options.country ?? guessCountry(doc, url, options.defaultCountry);
   // A known site (LinkedIn, GitHub, X) is read by its adapter; the generic extractors are the fallback.
   const site = extractWithSiteAdapter(doc, url, { country });
   const found = site.prospects ? { prospects: site.prospects, organizations: [], warnings: [] } : findProspects(doc, url, country);

@@ -1,4 +1,5 @@
 // Lead editor form state: lead to form fields and back, with validation.
+import { loadPhoneMetadataFor } from '../phone/load';
 import { classifyProfileUrl, normalizeEmail, normalizePhone, normalizeWebsite, splitName, unique } from './normalize';
 import { mergeTags } from './merge';
 import { fieldLabel } from './repair';
@@ -39,6 +40,22 @@ export function leadToForm(lead: Lead): LeadForm {
 }
 
 const lines = (s: string) => unique(s.split(/[\n,;]+/).map((x) => x.trim()).filter(Boolean));
+
+/** The country a typed phone without its own calling code is read in. */
+const PHONE_FALLBACK_COUNTRY = 'US';
+
+/**
+ * Loads the phone metadata {@link formToLead} and the card's formatting need
+ * for a form's phones text (the popup fetches it per calling code; elsewhere
+ * this resolves at once): the codes written in it, and the fallback
+ * country's for numbers that do not read on their own.
+ */
+export async function loadFormPhoneMetadata(phones: string): Promise<void> {
+  const raw = lines(phones);
+  await loadPhoneMetadataFor(raw);
+  const national = raw.filter((r) => !normalizePhone(r));
+  if (national.length) await loadPhoneMetadataFor(national, [PHONE_FALLBACK_COUNTRY]);
+}
 
 /** Form field that shows an error about a lead field (`firstName` is typed in Name, `profiles.x` in X). */
 const FORM_FIELD: Record<string, keyof LeadForm> = {
@@ -124,7 +141,7 @@ export function formToLead(form: LeadForm, base: Lead, now = new Date()): { lead
   const phones: string[] = [];
   for (const raw of lines(form.phones)) {
     // A number libphonenumber cannot read (an extension, a short code) is kept as typed rather than dropped.
-    const p = normalizePhone(raw) || normalizePhone(raw, 'US') || raw;
+    const p = normalizePhone(raw) || normalizePhone(raw, PHONE_FALLBACK_COUNTRY) || raw;
     if (!phones.includes(p)) {
       phones.push(p);
       if (!base.phones.includes(p)) prov[provenanceKey('phones', p)] = 'user';
