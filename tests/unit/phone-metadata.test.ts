@@ -3,7 +3,7 @@ import { getCountries } from 'libphonenumber-js';
 import { describe, expect, it } from 'vitest';
 import { assembleMetadata, metadataIndex, splitMetadata } from '@/utils/phone/metadata-groups';
 import { PHONE_METADATA_INDEX } from '@/utils/phone/metadata-index';
-import { callingCodesIn, foldForCodes } from '@/utils/phone/needed-codes';
+import { callingCodesIn, foldForCodes, leadingDigits } from '@/utils/phone/needed-codes';
 import { INDEX_FILE, indexSource, minMetadata, phoneMetadataAssets } from '../../scripts/phone-metadata';
 
 const full = minMetadata();
@@ -87,5 +87,29 @@ describe('callingCodesIn: the codes a text may need (a superset)', () => {
     const all = [...callingCodesIn(['+8801712345678'])];
     expect(all).toEqual(expect.arrayContaining(['8', '88', '880']));
     expect(codes(['+8801712345678'])).toEqual(['880']);
+  });
+});
+
+describe('leadingDigits: the digits an international prefix can start with (to skip digit runs that cannot hold one)', () => {
+  it('reads plain, class and group starts, and rules nothing out for a start it does not understand', () => {
+    expect(leadingDigits('00')).toBe('0');
+    expect(leadingDigits('00|99(?:[01469]|5(?:[14]1|3[23]))')).toBe('09');
+    expect(leadingDigits('(?:0|1(?:1[0-69]|2[02-5]))0')).toBe('01');
+    expect(leadingDigits('[89]0')).toBe('89');
+    expect(leadingDigits('(?:1)?00')).toBe('0123456789');
+    expect(leadingDigits('\\d00')).toBe('0123456789');
+  });
+
+  it('never rules out a digit a prefix of the metadata can start with', () => {
+    const patterns = new Set(Object.values(full.countries as Record<string, unknown[]>).map((plan) => String(plan[1])));
+    let seed = 7;
+    const random = () => ((seed = (seed * 48271) % 2147483647) % 10).toString();
+    for (const p of patterns) {
+      const re = new RegExp(`^(?:${p})`);
+      const allowed = leadingDigits(p);
+      for (const d of '0123456789'.replace(new RegExp(`[${allowed}]`, 'g'), '')) {
+        for (let i = 0; i < 300; i++) expect(re.test(d + Array.from({ length: 9 }, random).join(''))).toBe(false);
+      }
+    }
   });
 });

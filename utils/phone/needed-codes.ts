@@ -10,6 +10,7 @@ const MAX_GAP = 4;
 /** A WhatsApp link's number is international without a `+` (`wa.me/4477…`, `…/send?phone=4477…`); see utils/extract/contacts.ts. */
 const WHATSAPP = /wa\.me\/|[?&]phone=/gi;
 
+
 /**
  * The text as extraction reads it, as far as calling codes go: entities
  * (`&#43;`, `&plus;`), percent escapes (`tel:%2B44…`), JSON's `\u002B`,
@@ -31,6 +32,12 @@ export function foldForCodes(text: string): string {
 const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
 /** A letter or a `+` ends the digits of one number. */
 const ENDS_NUMBER = /[\p{L}+]/u;
+/** Whether `c` (not a digit) ends a number: ASCII answered without the Unicode regex, which is slow over a page's worth of calls. */
+function endsNumber(c: string): boolean {
+  const code = c.charCodeAt(0);
+  if (code < 0x80) return c === '+' || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  return ENDS_NUMBER.test(c);
+}
 
 /**
  * Up to `max` digits of `text` from `at`, skipping the punctuation and spaces
@@ -44,9 +51,62 @@ function digitsFrom(text: string, at: number, max: number): string {
     if (isDigit(c)) {
       out += c;
       gap = 0;
-    } else if (ENDS_NUMBER.test(c) || ++gap > MAX_GAP) break;
+    } else if (endsNumber(c) || ++gap > MAX_GAP) break;
   }
   return out;
+}
+
+/** Splits a pattern at its top-level `|`. */
+function alternatives(pattern: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let inClass = false;
+  let from = 0;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === '\\') i++;
+    else if (inClass) inClass = c !== ']';
+    else if (c === '[') inClass = true;
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) {
+      out.push(pattern.slice(from, i));
+      from = i + 1;
+    }
+  }
+  out.push(pattern.slice(from));
+  return out;
+}
+
+/**
+ * The digits an international prefix pattern can start with (`00|99…` → 0
+ * and 9), or every digit when the pattern's start is not a plain digit, a
+ * digit class or a group of such: then nothing is ruled out.
+ */
+export function leadingDigits(pattern: string): string {
+  const all = '0123456789';
+  const digits = new Set<string>();
+  for (const alt of alternatives(pattern)) {
+    let first: string | null = null;
+    if (/^\d/.test(alt)) first = alt[0]!;
+    else if (alt.startsWith('[')) {
+      const cls = /^\[([0-9-]+)\]/.exec(alt)?.[1];
+      if (cls) first = [...all].filter((d) => [...cls.matchAll(/(\d)(?:-(\d))?/g)].some((m) => d >= m[1]! && d <= (m[2] ?? m[1]!))).join('');
+    } else if (alt.startsWith('(?:')) {
+      let depth = 0;
+      let end = -1;
+      for (let i = 0; i < alt.length && end < 0; i++) {
+        if (alt[i] === '\\') i++;
+        else if (alt[i] === '(') depth++;
+        else if (alt[i] === ')' && --depth === 0) end = i;
+      }
+      // An optional group ("(?:…)?00") could be skipped: its digits are not the only ones the pattern starts with.
+      if (end > 0 && !/^[?*]/.test(alt.slice(end + 1))) first = leadingDigits(alt.slice(3, end));
+    }
+    if (first === null) return all;
+    for (const d of first) digits.add(d);
+  }
+  return [...digits].sort().join('');
 }
 
 /** `digits`' first 1, 2 and 3 digits: the calling codes a number written with them could have. */
@@ -78,15 +138,16 @@ export interface NeededCodesOptions {
 export function callingCodesIn(texts: Iterable<string>, options: NeededCodesOptions = {}): Set<string> {
   const found = new Set<string>();
   const idd = options.iddPrefixes?.length ? new RegExp(`^(?:${options.iddPrefixes.join('|')})`) : undefined;
+  // Where a run of digits starts with a digit an international prefix can start with (most runs on a page do not).
+  const runStart = idd ? new RegExp(`(?<![0-9])[${leadingDigits(options.iddPrefixes!.join('|'))}]`, 'g') : undefined;
   for (const raw of texts) {
     const text = foldForCodes(raw);
     for (let at = text.indexOf('+'); at >= 0; at = text.indexOf('+', at + 1)) prefixes(digitsFrom(text, at + 1, CODE_DIGITS), found);
     for (const m of text.matchAll(WHATSAPP)) prefixes(digitsFrom(text, m.index! + m[0].length, CODE_DIGITS), found);
-    if (!idd) continue;
+    if (!idd || !runStart) continue;
     // libphonenumber strips an international prefix only at the start of a number, which starts after a non-digit.
-    for (let i = 0; i < text.length; i++) {
-      if (!isDigit(text[i]) || isDigit(text[i - 1])) continue;
-      const digits = digitsFrom(text, i, 8 + CODE_DIGITS);
+    for (const start of text.matchAll(runStart)) {
+      const digits = digitsFrom(text, start.index!, 8 + CODE_DIGITS);
       const m = idd.exec(digits);
       if (m) prefixes(digits.slice(m[0].length), found);
     }
