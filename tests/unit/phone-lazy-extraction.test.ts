@@ -23,7 +23,8 @@ function pages(): Page[] {
   for (const f of readdirSync(FIXTURES).filter((f) => f.endsWith('.html'))) {
     out.push({ name: f, html: readFileSync(join(FIXTURES, f), 'utf8'), url: `https://example.test/${f}` });
   }
-  for (const set of ['pages', 'pages-heldout', 'pages-heldout2', 'hostile']) {
+  // Every folder of pages (pages, the held-out corpora, hostile…): each holds <slug>/source.html + meta.json, or flat pages.
+  for (const set of readdirSync(FIXTURES, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name)) {
     const dir = join(FIXTURES, set);
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       if (entry.isFile() && entry.name.endsWith('.html')) {
