@@ -113,3 +113,12 @@ describe('leadingDigits: the digits an international prefix can start with (to s
     }
   });
 });
+
+describe('the popup build swaps modules that must export the same names', () => {
+  it('lazy-libphonenumber exports everything load.ts does, and what the app imports from libphonenumber-js', async () => {
+    const lazy = await import('@/utils/phone/lazy-libphonenumber');
+    const load = await import('@/utils/phone/load');
+    for (const name of Object.keys(load)) expect(typeof (lazy as Record<string, unknown>)[name], name).toBe('function');
+    for (const name of ['parsePhoneNumberFromString', 'findPhoneNumbersInText', 'getCountries']) expect(typeof (lazy as Record<string, unknown>)[name], name).toBe('function');
+  });
+});

@@ -1,6 +1,6 @@
 // Before a page is extracted in the popup: loads the phone metadata its numbers need and tells the page's country.
 import type { CountryCode } from 'libphonenumber-js';
-import { loadPhoneMetadataFor } from '../phone/load';
+import { loadCountryPhoneMetadata, loadPhoneMetadataFor } from '../phone/load';
 import { guessCountry } from './page';
 
 /**
@@ -21,6 +21,6 @@ export async function loadPagePhoneMetadata(
 ): Promise<CountryCode> {
   await written;
   const country = guessCountry(doc, url, defaultCountry);
-  await loadPhoneMetadataFor([html], [country]);
+  await loadCountryPhoneMetadata([html], [country]);
   return country;
 }

@@ -57,16 +57,27 @@ export async function loadPhoneMetadata(callingCodes: Iterable<string>): Promise
 /**
  * Loads what libphonenumber needs to read every number written in `texts`
  * as it would with the full metadata, given `countries` as default
- * countries: their own groups, the groups of the codes written after a `+`
- * or a common international prefix, then (once a country's group tells its
- * international prefix) the codes written after that prefix.
+ * countries: the groups of the codes written after a `+` or a common
+ * international prefix, and what {@link loadCountryPhoneMetadata} loads.
  */
 export async function loadPhoneMetadataFor(texts: Iterable<string>, countries: readonly CountryCode[] = []): Promise<void> {
   const all = [...texts];
   const own = countries.map((c) => PHONE_METADATA_INDEX.countries[c]).filter((c): c is string => !!c);
   await loadPhoneMetadata([...own, ...callingCodesIn(all, { iddPrefixes: COMMON_IDD_PREFIXES, known: KNOWN_CODES })]);
+  if (countries.length) await loadCountryPhoneMetadata(all, countries);
+}
+
+/**
+ * The part of {@link loadPhoneMetadataFor} that depends on the default
+ * countries, for texts whose written codes are loaded already: the
+ * countries' own groups, then (once a country's group tells its
+ * international prefix, when it is not a common one) the codes written
+ * after that prefix.
+ */
+export async function loadCountryPhoneMetadata(texts: Iterable<string>, countries: readonly CountryCode[]): Promise<void> {
+  await loadPhoneMetadata(countries.map((c) => PHONE_METADATA_INDEX.countries[c]).filter((c): c is string => !!c));
   const idd = countries.map(iddPrefixOf).filter((p): p is string => !!p && !COMMON_IDD_PREFIXES.includes(p));
-  if (idd.length) await loadPhoneMetadata(callingCodesIn(all, { iddPrefixes: idd, known: KNOWN_CODES }));
+  if (idd.length) await loadPhoneMetadata(callingCodesIn(texts, { iddPrefixes: idd, known: KNOWN_CODES }));
 }
 
 /** A loaded country's international call prefix pattern (`00`, `011`, `0(?:0|1[3-9]\d)`). */

@@ -15,3 +15,10 @@ export async function loadPhoneMetadata(_callingCodes: Iterable<string>): Promis
  * will be given. Resolves at once here (the full metadata is bundled).
  */
 export async function loadPhoneMetadataFor(_texts: Iterable<string>, _countries: readonly CountryCode[] = []): Promise<void> {}
+
+/**
+ * The part of {@link loadPhoneMetadataFor} that depends on the default
+ * countries, for texts whose written codes are loaded already. Resolves at
+ * once here (the full metadata is bundled).
+ */
+export async function loadCountryPhoneMetadata(_texts: Iterable<string>, _countries: readonly CountryCode[]): Promise<void> {}
