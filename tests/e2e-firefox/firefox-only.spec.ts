@@ -1,4 +1,4 @@
-// What behaves differently in Firefox: user-gesture rules for permissions.request, private windows, browserAction's badge.
+// What behaves differently in Firefox: user-gesture rules for permissions.request, private windows, browserAction's badge, extension files fetched by the popup.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from '@playwright/test';
@@ -33,4 +33,12 @@ firefox('the badge (MV2 browserAction) shows how many prospects the capture foun
   await expect.poll(() => driver.badgeText('team-cards.html')).toBe('3');
   await driver.navigate('team-cards.html', 'no-prospect.html');
   await expect.poll(() => driver.badgeText('no-prospect.html')).toBe('');
+});
+
+firefox('the popup fetches its phone metadata per calling code from moz-extension:// files: +44 and 0041 numbers show formatted', async ({ driver }) => {
+  const popup = await driver.capture('phones-international.html');
+  await expect.poll(() => popup.text()).toContain('+41 44 668 18 00');
+  const text = await popup.text();
+  expect(text).toContain('+49 30 23125000');
+  expect(text).toContain('+44 20 7946 0018');
 });
