@@ -28,7 +28,7 @@ const TITLE_SEPARATORS = /\s+(?:at|@|chez|bei|bij|en|presso)\s+|\s*[|·•–—
 const COMPANY_SUFFIX =
   /\b(?:inc|llc|ltd|limited|corp|corporation|co|gmbh|ag|kg|se|sa|sas|sarl|srl|spa|bv|nv|ab|as|oy|llp|lp|plc|pty|labs?|technologies|technology|software|systems|solutions|group|holdings|partners|capital|ventures|studios?|agency|bank|university|universität|université|institute|college|hospital|foundation|株式会社)\.?$/i;
 const DEPARTMENT =
-  /\b(?:team|department|dept|division|practice|group|unit|office|emerit(?:us|a)|retired|jr|sr|ph\.?d|faculty|section|litigation|corporate|tax|securities|real estate|intellectual property|ip|m&a|employment|antitrust|restructuring|banking|insurance|healthcare|energy|regulatory|compliance|privacy|trusts|estates|chemistry|physics|biology|mathematics|economics|history|english|medicine|law|computer science|engineering|research|operations|finance|marketing|sales|emea|apac|americas|europe|north america|global|international|digital|platform|infrastructure|security|data|product|design|growth|strategy|communications|interim|acting|kaufmännische|technische|advisory|assurance|audit|risk|services|wealth|private client|development|economic|planning|public works|human resources|procurement|purchasing|facilities|recreation|parks|transportation|housing|policy|administration|customer service|customer experience|enterprise|smb|mid-?market|public sector|government|federal|strategic(?: accounts)?|key accounts|named accounts|channel|partnerships|alliances|west|east|north|south|central|northeast|northwest|southeast|southwest|midwest|region|regione|região|región|sul|norte|nordeste|sudeste|oeste|leste|centro|nord|süd|sud|ost|est|ovest|norr|söder|syd|väst|öst|mitte|dach|nordics|benelux|latam|uk|us)\b/i;
+  /\b(?:team|department|dept|division|practice|group|unit|office|emerit(?:us|a)|retired|jr|sr|ph\.?d|faculty|section|litigation|corporate|tax|securities|real estate|intellectual property|ip|m&a|employment|antitrust|restructuring|banking|insurance|healthcare|energy|regulatory|compliance|privacy|trusts|estates|chemistry|physics|biology|mathematics|economics|history|english|medicine|law|computer science|engineering|research|operations|finance|marketing|sales|emea|apac|americas|europe|north america|global|international|digital|platform|infrastructure|security|data|product|design|growth|strategy|communications|interim|acting|kaufmännische|technische|advisory|assurance|audit|risk|services|wealth|private client|development|economic|planning|public works|human resources|procurement|purchasing|facilities|recreation|parks|transportation|housing|policy|administration|customer service|customer experience|enterprise|smb|mid-?market|public sector|government|federal|strategic(?: accounts)?|key accounts|named accounts|channel|partnerships|alliances|accounting|technology|tech|legal|athletics|basketball|football|soccer|volleyball|baseball|softball|hockey|swimming|tennis|track(?: and field| & field)?|cross country|boys|girls|varsity|talent|people|relations|investor relations|public relations|media relations|analytics|zona|zone|territory|territorio|territoire|sector|district|distrito|branch|oddział|filiale|sucursal|west|east|north|south|central|northeast|northwest|southeast|southwest|midwest|region|regione|região|región|sul|norte|nordeste|sudeste|oeste|leste|centro|nord|süd|sud|ost|est|ovest|norr|söder|syd|väst|öst|mitte|dach|nordics|benelux|latam|uk|us)\b/i;
 
 /**
  * Splits "VP of Sales at Acme Corp" / "VP Sales | Acme" / "CTO, Acme Inc."
@@ -51,6 +51,19 @@ function isDepartment(s: string): boolean {
     .replace(/\b(?:and|of|the|for|und|et|de|y|del|la|le)\b|[&,/()+.-]/gi, ' ')
     .trim();
   return !/[\p{Lu}\p{N}]/u.test(rest) || !/[\p{L}]{2,}/u.test(rest);
+}
+
+// Small words that stay lower-case inside names ("Banque de France", "Lumen & Lark for Corvane").
+const PARTICLE = /^(?:de|des|du|la|le|les|d'|l'|y|e|et|and|of|the|for|und|für|van|von|der|den|di|da|do|dos|das|del|della|al|el|en|in|on|zu|zum|zur|und|i|og|och|à|a|w|z|ze)$/i;
+
+/**
+ * Whether a phrase is written like running text, with a lower-case word
+ * after its first ("Contentieux des affaires", "Droit social"): a practice
+ * or a topic. Company names capitalise their words, lower-case particles aside.
+ */
+function isSentenceCase(s: string): boolean {
+  const words = s.split(/\s+/).slice(1);
+  return words.some((w) => /^\p{Ll}{3,}$/u.test(w) && !PARTICLE.test(w));
 }
 
 /** Whether a phrase is only job and department words ("Head of Sales"), not a name that has one ("Ridgeway Communications"). */
@@ -100,7 +113,10 @@ export function parseJobLine(line: string): { title: string; company: string } {
   if (NOT_A_COMPANY.test(company)) return { title, company: '' };
   const isAt = /^\s+(?:at|@|chez|bei|bij|en|presso)\s+$/i.test(m[0]);
   if (isAt) return { title, company };
-  if (COMPANY_SUFFIX.test(company)) return { title, company };
+  // Names are capitalised: "Avocat associé – Contentieux des affaires", "Of counsel – Baux commerciaux" name a practice.
+  if (isSentenceCase(company)) return { title: /[,–—-]/.test(m[0]) ? s : title, company: '' };
+  // "Technology" alone is a practice; "Acme Technology" is a company.
+  if (COMPANY_SUFFIX.test(company) && /\s/.test(company)) return { title, company };
   // A department after a comma or a dash belongs to the title ("Head – Channel Partnerships", "Partner, Litigation");
   // after a bar or a dot it is a second line of the card ("REALTOR® · Coastal Specialist").
   if (isDepartment(company) || isJobOnly(company) || endsWithPersonWord(company)) return { title: /[,–—-]/.test(m[0]) ? s : title, company: '' };

@@ -104,6 +104,9 @@ export function orgName(doc: Document, url: string): string {
   const label = hostLabel(url);
   const spelled = label.length >= 4 ? parts.find((p) => p.length <= 60 && spellsHost(p, label)) : undefined;
   if (spelled) return spelled;
+  // Or its first words do, with the trade after them ("Fenwick Hale Recruitment" on fenwickhale.co.uk).
+  const led = label.length >= 4 ? parts.find((p) => p.length <= 60 && startsWithHost(p, label)) : undefined;
+  if (led) return led;
   // A legal name in the title ("Brennan, Okafor & Vale LLP – Certified Public Accountants") beats a tagline after it.
   const legalPart = parts.find((p) => p.length <= 60 && LEGAL_SUFFIX.test(p));
   if (legalPart) return legalPart;
@@ -173,6 +176,20 @@ function spellsHost(name: string, label: string): boolean {
   return [fold(name.replace(/&/g, ' ')), fold(name)].some(
     (n) => n.length >= 4 && (n === l || (l.startsWith(n) && n.length >= l.length * 0.6) || (n.startsWith(l) && l.length >= n.length * 0.6)),
   );
+}
+
+/**
+ * Whether the first words of a name spell a host label and more words
+ * follow: "Casa Jacaranda Bienes Raíces" on casajacaranda.mx. The words
+ * after are the trade, part of the organization's name.
+ */
+function startsWithHost(name: string, label: string): boolean {
+  const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]/g, '');
+  const l = fold(label);
+  const words = name.split(/\s+/);
+  if (l.length < 4 || words.length < 2) return false;
+  for (let k = 1; k < words.length; k++) if (fold(words.slice(0, k).join('')) === l) return true;
+  return false;
 }
 
 /** The company of people listed on a page: its organization, unless the page is a platform's or an event's. */
@@ -403,6 +420,40 @@ function withCompanyFromText(p: Prospect, doc: Document): Prospect {
   return { ...p, company: m[1]!.replace(/[.,]+$/, ''), provenance: { ...p.provenance, company: 'text' }, confidence: { ...p.confidence, company: 'low' } };
 }
 
+/** Whether a name reads as an organization's: an organization word, a legal form, or a company's suffix. */
+function organizationShaped(s: string): boolean {
+  return ORG_WORD.test(s) || LEGAL_SUFFIX.test(s);
+}
+
+/**
+ * On the page of an organization, a card's second part after a dash, bar
+ * or dot ("Senior Consultant – HR & Talent", "Asesor Comercial · Tlajomulco
+ * y Sur") is a team, region or
+ * specialism of that organization unless it reads as an organization
+ * itself: the job line stays whole, and the page's organization is the
+ * company. "Title at Company" is never undone.
+ */
+function withinPageOrganization(block: PersonBlock, company: string): PersonBlock {
+  if (!company || !block.company || !block.title || organizationShaped(block.company)) return block;
+  if (company.toLowerCase().includes(block.company.toLowerCase())) return block;
+  const esc = (v: string) => v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const text = (block as LabelledPerson).text || block.elements.map((el) => visibleText(el, 3000)).join('\n');
+  // After a comma a short capitalised name is a company ("Developer Advocate, Corvid Cloud"); teams after one are told by their words.
+  const m = new RegExp(`${esc(block.title)}\\s*(?:[|·•–—]|\\s-)\\s*${esc(block.company)}`).exec(text);
+  return m ? { ...block, title: m[0].replace(/\s+/g, ' '), company: '' } : block;
+}
+
+/**
+ * The blocks of a page of `company`, their teams kept in their titles
+ * (see {@link withinPageOrganization}); unless some block's second part
+ * reads as an organization ("Community Manager, Lattice Data Foundation"):
+ * then the page lists affiliations, and the parts beside it are companies too.
+ */
+function teamsInTitles<T extends PersonBlock>(blocks: T[], company: string): T[] {
+  if (!company || blocks.some((b) => b.company && organizationShaped(b.company))) return blocks;
+  return blocks.map((b) => withinPageOrganization(b, company) as T);
+}
+
 /** A prospect from a person block, with the contacts inside the block. */
 function blockProspect(block: PersonBlock, url: string, country: CountryCode, company: string, skip: (el: Element) => boolean): ProspectBuilder {
   const b = new ProspectBuilder(url);
@@ -510,7 +561,7 @@ function findProspects(doc: Document, url: string, country: CountryCode): Extrac
     // Microdata and h-card people are the page's own markup; JSON-LD is a copy that may leave some cards out.
     const blocks = structuredEls.length ? [] : findPersonBlocks(doc, url);
     const cards = structured.every((p) => blocks.some((b) => sameName(b.name, p.name))) ? blocks : [];
-    const extra = unnamed([...cards, ...findLabelledPeople(doc), ...prose], structured);
+    const extra = teamsInTitles(unnamed([...cards, ...findLabelledPeople(doc), ...prose], structured), company);
     // The people it leaves out work where the ones it lists do.
     const employers = new Set(structured.map((p) => p.company));
     const employer = employers.size === 1 ? [...employers][0]! : '';
@@ -545,7 +596,7 @@ function findProspects(doc: Document, url: string, country: CountryCode): Extrac
       labelled.push(...alignNames([...prose, ...findSignaturePeople(doc)], [...blocks, ...labelled]));
       const bylines = blocks.length ? [] : findBylines(doc);
       const singles = blocks.length || bylines.length || labelled.length ? [] : findSingleBlocks(doc, url);
-      const all = [...blocks, ...bylines, ...labelled, ...singles];
+      const all = teamsInTitles([...blocks, ...bylines, ...labelled, ...singles], company);
       owned = new Set(all.flatMap((b) => b.elements));
       // Only what can be shown is built; one more tells the caller the page had more.
       const builders = all.slice(0, LIMITS.prospectsPerPage + 1).map((block) => blockProspect(block, url, country, block.kind === 'label' && /^(?:Geschäftsführer|代表)/.test(block.title) ? company || org.name : company, (el) => chrome(el)));
