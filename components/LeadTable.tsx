@@ -22,7 +22,7 @@ function host(url: string): string {
 function syncText(sync: LeadSync | undefined): string {
   if (!sync) return '';
   const label = { none: '', pending: 'pending', synced: 'synced', failed: 'failed' }[sync.state];
-  return `${label} (${sync.entries.map((e) => TARGET_NAMES[e.target]).join(', ')})`;
+  return `${label} (${sync.targets.map((t) => TARGET_NAMES[t]).join(', ')})`;
 }
 
 /** The table's columns, in order. */

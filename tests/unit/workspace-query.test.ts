@@ -52,7 +52,7 @@ describe('workspace filters', () => {
 
   it('sync state: failed wins over synced, pending over synced, no entry is none', () => {
     expect(sync.get('a')?.state).toBe('pending');
-    expect(sync.get('a')?.entries).toHaveLength(2);
+    expect(sync.get('a')?.targets).toEqual(['hubspot', 'webhook']);
     expect(sync.get('d')?.state).toBe('failed');
     expect(ids({ sync: 'synced' })).toEqual(['b']);
     expect(ids({ sync: 'failed' })).toEqual(['d']);

@@ -1,5 +1,5 @@
 // The workspace's filter set (company, capture dates, has email/phone, sync state) as a row predicate over the row index.
-import type { OutboxEntry } from '../sync/schema';
+import type { EntryStatus, TargetId } from '../sync/schema';
 import { fold } from './row-index';
 import type { LeadRow } from './rows';
 
@@ -9,30 +9,70 @@ export type LeadSyncState = 'none' | 'pending' | 'synced' | 'failed';
 /** Sync states the filter offers (`none`: never queued for any CRM). */
 export const SYNC_STATES: readonly LeadSyncState[] = ['none', 'pending', 'synced', 'failed'];
 
-/** A lead's state and, for display, the per-target entries it came from. */
+/**
+ * A lead's state and, for display, the targets it has an outbox entry for
+ * (in the order of the target ids). No entry is kept: the states are built
+ * from the outbox's index keys alone.
+ */
 export interface LeadSync {
   state: LeadSyncState;
-  entries: OutboxEntry[];
+  targets: TargetId[];
+}
+
+/** One outbox entry reduced to what the states need: an entry, or its index key and primary key. */
+export interface SyncTriple {
+  leadId: string;
+  target: TargetId;
+  status: EntryStatus;
+}
+
+const RANK: Record<LeadSyncState, number> = { none: 0, synced: 1, pending: 2, failed: 3 };
+
+/** What one entry's status counts as: failed, synced, or pending while it still has to send (pending, sending, retrying). */
+export function syncStateOf(status: EntryStatus): LeadSyncState {
+  return status === 'failed' ? 'failed' : status === 'synced' ? 'synced' : 'pending';
 }
 
 /**
- * Each lead's overall sync state from the outbox entries: failed if any
- * target failed, else pending while any target still has to send (pending,
- * sending, retrying), else synced. Leads with no entry are absent (`none`).
+ * Folds one (lead, target, status) into `states`, in place: the lead's state
+ * is the highest ranked of its targets' (failed > pending > synced), its
+ * targets stay sorted whatever order the triples come in. A target seen twice
+ * for a lead (not possible in the outbox, whose key is the pair) is listed once.
  */
-export function leadSyncStates(entries: readonly OutboxEntry[]): Map<string, LeadSync> {
-  const out = new Map<string, LeadSync>();
-  const rank: Record<LeadSyncState, number> = { none: 0, synced: 1, pending: 2, failed: 3 };
-  for (const e of entries) {
-    const state: LeadSyncState = e.status === 'failed' ? 'failed' : e.status === 'synced' ? 'synced' : 'pending';
-    const cur = out.get(e.leadId);
-    if (!cur) out.set(e.leadId, { state, entries: [e] });
-    else {
-      cur.entries.push(e);
-      if (rank[state] > rank[cur.state]) cur.state = state;
-    }
+export function addLeadSync(states: Map<string, LeadSync>, leadId: string, target: TargetId, status: EntryStatus): void {
+  const state = syncStateOf(status);
+  const cur = states.get(leadId);
+  if (!cur) {
+    states.set(leadId, { state, targets: [target] });
+    return;
   }
+  if (RANK[state] > RANK[cur.state]) cur.state = state;
+  const { targets } = cur;
+  if (targets.includes(target)) return;
+  targets.push(target);
+  // One to four targets: an insertion step keeps them ordered.
+  for (let i = targets.length - 1; i > 0 && targets[i - 1]! > targets[i]!; i--) [targets[i - 1], targets[i]] = [targets[i]!, targets[i - 1]!];
+}
+
+/**
+ * Each lead's overall sync state from (lead, target, status) triples, e.g.
+ * outbox entries: failed if any target failed, else pending while any
+ * target still has to send, else synced. Leads with no triple are absent (`none`).
+ */
+export function leadSyncStates(triples: Iterable<SyncTriple>): Map<string, LeadSync> {
+  const out = new Map<string, LeadSync>();
+  for (const t of triples) addLeadSync(out, t.leadId, t.target, t.status);
   return out;
+}
+
+/** Whether two states maps say the same for every lead (a re-read that changed nothing keeps the old map, so nothing re-renders or re-filters). */
+export function sameSyncStates(a: ReadonlyMap<string, LeadSync>, b: ReadonlyMap<string, LeadSync>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [leadId, x] of a) {
+    const y = b.get(leadId);
+    if (!y || y.state !== x.state || y.targets.length !== x.targets.length || y.targets.some((t, i) => t !== x.targets[i])) return false;
+  }
+  return true;
 }
 
 /** The workspace's filters besides free text and tag (the tag goes through the multiEntry index). */

@@ -1,9 +1,11 @@
 // The sync outbox in IndexedDB: one entry per (lead, target), its state machine, targets, secrets and the log.
+import { addLeadSync, type LeadSync } from '../leads/query';
 import type { Lead } from '../leads/schema';
 import type { LeadDb } from '../leads/store';
+import { z } from '../zod-mini';
 import { backoffDelay } from './backoff';
 import { announceSyncChange } from './changes';
-import { EntryStatusSchema, OutboxEntrySchema, SecretSchema, SyncEventSchema, TargetSchema, type EntryStatus, type OutboxEntry, type SyncEvent, type Target, type TargetId } from './schema';
+import { EntryStatusSchema, OutboxEntrySchema, SecretSchema, SyncEventSchema, TargetIdSchema, TargetSchema, type EntryStatus, type OutboxEntry, type SyncEvent, type Target, type TargetId } from './schema';
 import type { LeadOutcome } from './types';
 
 /** How long a `sending` entry is considered in flight before another drain may resend it. */
@@ -159,6 +161,72 @@ export async function entriesForLead(db: LeadDb, leadId: string): Promise<Outbox
 /** Every entry (for counts and per-lead states in lists). */
 export async function allEntries(db: LeadDb): Promise<OutboxEntry[]> {
   return (await db.getAll('syncOutbox')).map(parseEntry).filter(isEntry);
+}
+
+/** An outbox entry's primary key as storage holds it: `[leadId, target]` (the store's key path). */
+export const OutboxKeySchema = z.tuple([OutboxEntrySchema.shape.leadId, TargetIdSchema]);
+
+/** The primary keys of the entries of one target in one state, as read (not yet validated). */
+export interface OutboxKeyGroup {
+  target: TargetId;
+  status: EntryStatus;
+  keys: unknown[];
+}
+
+/**
+ * The primary keys of every entry, grouped by (target, status), through the
+ * by-target-status index: one `getAllKeys` per pair in one transaction. No
+ * entry is loaded or parsed, so 100,000 entries cost 100,000 short key arrays.
+ */
+export async function readOutboxKeys(db: LeadDb): Promise<OutboxKeyGroup[]> {
+  const tx = db.transaction('syncOutbox');
+  const index = tx.store.index('by-target-status');
+  const pairs = TargetIdSchema.options.flatMap((target) => EntryStatusSchema.options.map((status) => ({ target, status })));
+  const groups = await Promise.all(pairs.map(async (p) => ({ ...p, keys: (await index.getAllKeys(IDBKeyRange.only([p.target, p.status]))) as unknown[] })));
+  await tx.done;
+  return groups.filter((g) => g.keys.length > 0);
+}
+
+/** Yields to the page's other tasks (input, rendering) between slices of work. */
+export const yieldToPage = (): Promise<void> => new Promise((ok) => setTimeout(ok, 0));
+
+/** How {@link readLeadSyncStates} slices its work. */
+export interface SliceOptions {
+  /** Work time after which the next check yields (ms). */
+  budgetMs?: number;
+  /** Called between slices; the default gives the page a task turn. */
+  pause?: () => Promise<void>;
+  /** The clock (tests pass their own). */
+  now?: () => number;
+}
+
+/** Keys handled between two looks at the clock. */
+const KEYS_PER_CHECK = 1024;
+
+/**
+ * Every lead's sync state (and its targets) from the outbox's index keys
+ * ({@link readOutboxKeys}), as {@link leadSyncStates} would give from the
+ * entries themselves. Each key is validated (it comes from storage): a key
+ * that is not `[leadId, target]` of its group's target is skipped, as an
+ * entry failing its schema is. The fold yields whenever it has worked
+ * `budgetMs`, so 100,000 keys never make one long task.
+ */
+export async function readLeadSyncStates(db: LeadDb, opts: SliceOptions = {}): Promise<Map<string, LeadSync>> {
+  const { budgetMs = 25, pause = yieldToPage, now = () => performance.now() } = opts;
+  const groups = await readOutboxKeys(db);
+  const states = new Map<string, LeadSync>();
+  let started = now();
+  let n = 0;
+  for (const { target, status, keys } of groups)
+    for (const key of keys) {
+      const p = OutboxKeySchema.safeParse(key);
+      if (p.success && p.data[1] === target) addLeadSync(states, p.data[0], target, status);
+      if (++n % KEYS_PER_CHECK === 0 && now() - started >= budgetMs) {
+        await pause();
+        started = now();
+      }
+    }
+  return states;
 }
 
 /** How many of one target's entries are in each state. */
