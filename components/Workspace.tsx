@@ -1,7 +1,7 @@
 import { lazy, Suspense, useEffect, useId, useMemo, useState } from 'react';
 import type { ExportFormat } from '@/utils/export/export-leads';
 import { rowLabel } from '@/utils/leads/display';
-import { activeFilterCount, leadSyncStates, SYNC_STATES, workspacePredicate, type LeadSync, type LeadSyncState, type WorkspaceFilter } from '@/utils/leads/query';
+import { activeFilterCount, SYNC_STATES, workspacePredicate, type LeadSyncState, type WorkspaceFilter } from '@/utils/leads/query';
 import { queryPositions } from '@/utils/leads/row-index';
 import { idsWithTag, type LeadRow } from '@/utils/leads/rows';
 import type { Lead } from '@/utils/leads/schema';
@@ -11,11 +11,11 @@ import { applyTagChange } from '@/utils/leads/tag-change';
 import { sendToBackground } from '@/utils/messages';
 import { getSettings } from '@/utils/settings';
 import { queueAutoSync } from '@/utils/sync/enqueue';
-import { allEntries, listTargets } from '@/utils/sync/outbox';
 import type { SaveOutcome } from './LeadEditor';
 import { LeadTable, type TableSort } from './LeadTable';
 import type { LeadRowsState } from './useLeadRows';
 import { TagSelect } from './TagSelect';
+import { useSyncStates } from './useSyncStates';
 
 // The editor and the exporters (with their CSV presets) load on first use: the table opens without parsing them.
 const LeadEditor = lazy(() => import('./LeadEditor').then((m) => ({ default: m.LeadEditor })));
@@ -65,8 +65,6 @@ export function Workspace(props: {
   const [message, setMessage] = useState<Message>();
   const [undo, setUndo] = useState<Undo>();
   const [editing, setEditing] = useState<Lead>();
-  const [crm, setCrm] = useState(false);
-  const [syncStates, setSyncStates] = useState<ReadonlyMap<string, LeadSync>>(new Map());
 
   useEffect(() => {
     if (!tag) return setTagIds(undefined);
@@ -81,26 +79,10 @@ export function Workspace(props: {
     };
   }, [db, tag, rows.index]);
 
-  // Sync states come from the outbox, which the background updates as it sends: re-read while a CRM is connected.
-  useEffect(() => {
-    if (!db) return;
-    let live = true;
-    const read = async () => {
-      const targets = await listTargets(db);
-      if (!live) return;
-      setCrm(targets.length > 0);
-      if (targets.length) setSyncStates(leadSyncStates(await allEntries(db)));
-      else setSyncStates((prev) => (prev.size ? new Map() : prev));
-    };
-    void read().catch(() => {});
-    const timer = setInterval(() => void read().catch(() => {}), 4000);
-    return () => {
-      live = false;
-      clearInterval(timer);
-    };
-  }, [db]);
+  // Sync states come from the outbox's index keys, re-read when the background (or a page) announces a change.
+  const { crm, states: syncStates } = useSyncStates(db);
 
-  // The states are re-read every few seconds: only a sync-state filter makes the list depend on them.
+  // The states change as syncs complete: only a sync-state filter makes the list depend on them.
   const syncForFilter = filter.sync ? syncStates : undefined;
   const where = useMemo(() => workspacePredicate(filter, syncForFilter), [filter, syncForFilter]);
   const shown = useMemo(

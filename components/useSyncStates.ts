@@ -1,0 +1,79 @@
+// The workspace's per-lead CRM sync states: read from the outbox's index keys, again whenever sync records change.
+import { useEffect, useState } from 'react';
+import { sameSyncStates, type LeadSync } from '@/utils/leads/query';
+import type { LeadDb } from '@/utils/leads/store';
+import { watchSyncChanges } from '@/utils/sync/changes';
+import { listTargets, readLeadSyncStates } from '@/utils/sync/outbox';
+
+/**
+ * Fallback re-read while visible. Every outbox and target write announces
+ * itself (utils/sync/changes.ts); a notice is lost only if a worker dies
+ * between its commit and its announcement, so this can be slow.
+ */
+const FALLBACK_REFRESH_MS = 60_000;
+
+/** Sync states of the leads, and whether any CRM is connected (the Sync filter and action show only then). */
+export interface SyncStates {
+  crm: boolean;
+  states: ReadonlyMap<string, LeadSync>;
+}
+
+const NONE: SyncStates = { crm: false, states: new Map() };
+
+/**
+ * Reads the targets and the states once the store is open, then on each
+ * sync change notice (not on a timer: 100,000 entries re-read every few
+ * seconds was the cost this replaces). A hidden tab defers the re-read until
+ * it is visible again. Reads never overlap: a notice during a read asks for
+ * one more read after it. A re-read that changed nothing keeps the same map.
+ */
+export function useSyncStates(db: LeadDb | undefined): SyncStates {
+  const [value, setValue] = useState<SyncStates>(NONE);
+  useEffect(() => {
+    if (!db) return;
+    let alive = true;
+    let reading = false;
+    let again = false;
+    let stale = false;
+    const read = async () => {
+      if (reading) return void (again = true);
+      reading = true;
+      try {
+        do {
+          again = false;
+          performance.mark('ps:workspace-sync-read');
+          const crm = (await listTargets(db)).length > 0;
+          const states = crm ? await readLeadSyncStates(db) : NONE.states;
+          if (!alive) return;
+          setValue((prev) => (prev.crm === crm && sameSyncStates(prev.states, states) ? prev : { crm, states }));
+          // Read by `npm run bench` (the read's duration, and the longest task within it).
+          performance.measure('ps:workspace-sync-states', 'ps:workspace-sync-read');
+        } while (again && alive);
+      } catch {
+        // A failed read keeps the states shown; the next notice reads again.
+      } finally {
+        reading = false;
+      }
+    };
+    const refresh = () => {
+      if (document.visibilityState === 'visible') void read();
+      else stale = true;
+    };
+    const onVisible = () => {
+      if (document.visibilityState !== 'visible' || !stale) return;
+      stale = false;
+      void read();
+    };
+    void read();
+    const stopWatching = watchSyncChanges(refresh);
+    const timer = setInterval(refresh, FALLBACK_REFRESH_MS);
+    document.addEventListener('visibilitychange', onVisible);
+    return () => {
+      alive = false;
+      stopWatching();
+      clearInterval(timer);
+      document.removeEventListener('visibilitychange', onVisible);
+    };
+  }, [db]);
+  return value;
+}
