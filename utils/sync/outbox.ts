@@ -173,59 +173,88 @@ export interface OutboxKeyGroup {
   keys: unknown[];
 }
 
+const STATUS_PAIRS = TargetIdSchema.options.flatMap((target) => EntryStatusSchema.options.map((status) => ({ target, status })));
+const onlyPair = (p: { target: TargetId; status: EntryStatus }) => IDBKeyRange.only([p.target, p.status]);
+
 /**
  * The primary keys of every entry, grouped by (target, status), through the
  * by-target-status index: one `getAllKeys` per pair in one transaction. No
- * entry is loaded or parsed, so 100,000 entries cost 100,000 short key arrays.
+ * entry is loaded, but a pair's keys arrive in one piece: 50,000 of them are
+ * one long task for the page that receives them (see {@link readLeadSyncStates}).
  */
 export async function readOutboxKeys(db: LeadDb): Promise<OutboxKeyGroup[]> {
   const tx = db.transaction('syncOutbox');
   const index = tx.store.index('by-target-status');
-  const pairs = TargetIdSchema.options.flatMap((target) => EntryStatusSchema.options.map((status) => ({ target, status })));
-  const groups = await Promise.all(pairs.map(async (p) => ({ ...p, keys: (await index.getAllKeys(IDBKeyRange.only([p.target, p.status]))) as unknown[] })));
+  const groups = await Promise.all(STATUS_PAIRS.map(async (p) => ({ ...p, keys: (await index.getAllKeys(onlyPair(p))) as unknown[] })));
   await tx.done;
   return groups.filter((g) => g.keys.length > 0);
 }
 
-/** Yields to the page's other tasks (input, rendering) between slices of work. */
-export const yieldToPage = (): Promise<void> => new Promise((ok) => setTimeout(ok, 0));
-
-/** How {@link readLeadSyncStates} slices its work. */
-export interface SliceOptions {
-  /** Work time after which the next check yields (ms). */
-  budgetMs?: number;
-  /** Called between slices; the default gives the page a task turn. */
-  pause?: () => Promise<void>;
-  /** The clock (tests pass their own). */
-  now?: () => number;
+/** Folds validated keys into states; a key that is not `[leadId, target]` of the group's target is skipped. */
+function foldGroup(states: Map<string, LeadSync>, { target, status, keys }: OutboxKeyGroup): void {
+  for (const key of keys) {
+    const p = OutboxKeySchema.safeParse(key);
+    if (p.success && p.data[1] === target) addLeadSync(states, p.data[0], target, status);
+  }
 }
 
-/** Keys handled between two looks at the clock. */
-const KEYS_PER_CHECK = 1024;
+/** Outbox keys read per request by {@link readLeadSyncStates}: each page arrives and is folded in one short task. */
+export const KEY_PAGE = 5000;
 
 /**
- * Every lead's sync state (and its targets) from the outbox's index keys
- * ({@link readOutboxKeys}), as {@link leadSyncStates} would give from the
- * entries themselves. Each key is validated (it comes from storage): a key
- * that is not `[leadId, target]` of its group's target is skipped, as an
- * entry failing its schema is. The fold yields whenever it has worked
- * `budgetMs`, so 100,000 keys never make one long task.
+ * Every lead's sync state (and its targets) without loading an entry, as
+ * {@link leadSyncStates} gives from the entries themselves. An index range
+ * cannot be paged, and one range of 50,000 keys arrives as one long task, so
+ * in one read-only transaction (one snapshot):
+ * 1. count each (target, status) through the by-target-status index;
+ * 2. read the keys of every pair but each target's most common status (few,
+ *    usually: the failed and pending next to the synced);
+ * 3. page through the store's primary keys `[leadId, target]`, `pageSize` at a
+ *    time: a key of none of the pairs read has its target's most common status.
+ * Keys are validated (they come from storage); an invalid one is skipped. If
+ * the store holds entries the index does not (a status outside the schema),
+ * that inference would be wrong: then each pair is read whole instead.
  */
-export async function readLeadSyncStates(db: LeadDb, opts: SliceOptions = {}): Promise<Map<string, LeadSync>> {
-  const { budgetMs = 25, pause = yieldToPage, now = () => performance.now() } = opts;
-  const groups = await readOutboxKeys(db);
+export async function readLeadSyncStates(db: LeadDb, opts: { pageSize?: number } = {}): Promise<Map<string, LeadSync>> {
+  const pageSize = opts.pageSize ?? KEY_PAGE;
+  const tx = db.transaction('syncOutbox');
+  const index = tx.store.index('by-target-status');
+  const counts = await Promise.all(STATUS_PAIRS.map((p) => index.count(onlyPair(p))));
+  const common = new Map<TargetId, { status: EntryStatus; count: number }>();
+  const expected = new Map<TargetId, number>();
+  STATUS_PAIRS.forEach(({ target, status }, i) => {
+    const count = counts[i]!;
+    expected.set(target, (expected.get(target) ?? 0) + count);
+    if (count > (common.get(target)?.count ?? 0)) common.set(target, { status, count });
+  });
+  const fewer = STATUS_PAIRS.filter((p, i) => counts[i]! > 0 && common.get(p.target)!.status !== p.status);
+  const byTarget = new Map(TargetIdSchema.options.map((t) => [t, new Map<string, EntryStatus>()]));
+  for (const g of await Promise.all(fewer.map(async (p) => ({ ...p, keys: (await index.getAllKeys(onlyPair(p))) as unknown[] })))) {
+    for (const key of g.keys) if (OutboxKeySchema.safeParse(key).success) byTarget.get(g.target)!.set((key as [string])[0], g.status);
+  }
   const states = new Map<string, LeadSync>();
-  let started = now();
-  let n = 0;
-  for (const { target, status, keys } of groups)
-    for (const key of keys) {
+  const seen = new Map<TargetId, number>();
+  let page = (await tx.store.getAllKeys(null, pageSize)) as unknown[];
+  for (;;) {
+    // The next page is asked for before this one is folded: a request in flight keeps the transaction open.
+    const next = page.length === pageSize ? tx.store.getAllKeys(IDBKeyRange.lowerBound(page[page.length - 1] as IDBValidKey, true), pageSize) : undefined;
+    for (const key of page) {
       const p = OutboxKeySchema.safeParse(key);
-      if (p.success && p.data[1] === target) addLeadSync(states, p.data[0], target, status);
-      if (++n % KEYS_PER_CHECK === 0 && now() - started >= budgetMs) {
-        await pause();
-        started = now();
-      }
+      if (!p.success) continue;
+      const [leadId, target] = p.data;
+      const status = byTarget.get(target)!.get(leadId) ?? common.get(target)?.status;
+      seen.set(target, (seen.get(target) ?? 0) + 1);
+      if (status) addLeadSync(states, leadId, target, status);
     }
+    if (!next) break;
+    page = (await next) as unknown[];
+  }
+  await tx.done;
+  if (TargetIdSchema.options.some((t) => (seen.get(t) ?? 0) !== expected.get(t))) {
+    const exact = new Map<string, LeadSync>();
+    for (const g of await readOutboxKeys(db)) foldGroup(exact, g);
+    return exact;
+  }
   return states;
 }
 
