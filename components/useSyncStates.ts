@@ -11,6 +11,8 @@ import { listTargets, readLeadSyncStates } from '@/utils/sync/outbox';
  * between its commit and its announcement, so this can be slow.
  */
 const FALLBACK_REFRESH_MS = 60_000;
+/** Notices within this time make one read: a drain of 50,000 leads writes per batch, the table needs no more than a state a second. */
+const SETTLE_MS = 1000;
 
 /** Sync states of the leads, and whether any CRM is connected (the Sync filter and action show only then). */
 export interface SyncStates {
@@ -65,7 +67,7 @@ export function useSyncStates(db: LeadDb | undefined): SyncStates {
       void read();
     };
     void read();
-    const stopWatching = watchSyncChanges(refresh);
+    const stopWatching = watchSyncChanges(refresh, SETTLE_MS);
     const timer = setInterval(refresh, FALLBACK_REFRESH_MS);
     document.addEventListener('visibilitychange', onVisible);
     return () => {
