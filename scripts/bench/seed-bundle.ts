@@ -18,6 +18,12 @@ export async function seedStore(page: Page, count: number, script?: string): Pro
   return page.evaluate((n) => (globalThis as unknown as { __seedLeads(n: number): Promise<number> }).__seedLeads(n), count);
 }
 
+/** Writes a (paused) HubSpot target and an outbox entry for each of seeded leads 0 … count-1 from `page`. Returns the outbox size. */
+export async function seedOutbox(page: Page, count: number, script?: string): Promise<number> {
+  await page.evaluate(script ?? (await seedScript()));
+  return page.evaluate((n) => (globalThis as unknown as { __seedOutbox(n: number): Promise<number> }).__seedOutbox(n), count);
+}
+
 /** Stores exactly these leads (validated by the store) from `page` (an extension page). Returns the stored count. */
 export async function putLeads(page: Page, leads: unknown[], script?: string): Promise<number> {
   await page.evaluate(script ?? (await seedScript()));

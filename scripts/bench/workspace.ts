@@ -1,4 +1,4 @@
-// Workspace benchmarks in real Chromium with the built extension: open → table interactive, and filter changes, at 10,000 and 50,000 seeded leads.
+// Workspace benchmarks in real Chromium with the built extension: open → table interactive, filter changes, and the sync-state re-read, at 10,000 and 50,000 seeded leads.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,7 +6,8 @@ import type { BrowserContext, Page } from '@playwright/test';
 import { extensionIdOf, launchBrowser } from '../../tests/e2e/fixtures';
 import type { BenchRow } from './popup';
 import { pauseBetweenOpens, seedInOwnTab } from './conditions';
-import { seedScript } from './seed-bundle';
+import { seedOutbox, seedScript } from './seed-bundle';
+import { SYNC_CHANGES_CHANNEL } from '../../utils/sync/changes';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
@@ -91,6 +92,53 @@ async function workspaceTimes(context: BrowserContext, extensionId: string, runs
   return { open: median(open), complete: median(complete), filter: median(filters) };
 }
 
+/**
+ * The workspace's sync-state read (useSyncStates: outbox index keys → per-lead
+ * states) after a sync change notice, as when the background finishes a batch:
+ * the read's duration (a performance measure the page records) and the
+ * longest main-thread task within it (0: none over 50 ms). Medians of `runs`
+ * re-reads on one open page, and the longest task over all of them.
+ */
+async function syncStateTimes(context: BrowserContext, extensionId: string, runs: number): Promise<{ read: number; longest: number; first: number }> {
+  const page = await context.newPage();
+  try {
+    await page.goto(`chrome-extension://${extensionId}/workspace.html`);
+    const measures = () => page.evaluate(() => performance.getEntriesByName('ps:workspace-sync-states').map((e) => ({ start: e.startTime, duration: e.duration })));
+    await markTime(page, 'ps:workspace-complete');
+    await page.waitForFunction(() => performance.getEntriesByName('ps:workspace-sync-states').length > 0, undefined, { timeout: 60_000 });
+    const [first] = await measures();
+    await page.evaluate(() => {
+      const w = window as unknown as { __longTasks: Array<{ start: number; duration: number }> };
+      w.__longTasks = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) w.__longTasks.push({ start: e.startTime, duration: e.duration });
+      }).observe({ type: 'longtask' });
+    });
+    const reads: number[] = [];
+    let longest = 0;
+    for (let i = 0; i < runs; i++) {
+      await pauseBetweenOpens();
+      const before = (await measures()).length;
+      // What the background does after writing the outbox (announceSyncChange).
+      await page.evaluate((name) => {
+        const channel = new BroadcastChannel(name);
+        channel.postMessage('changed');
+        channel.close();
+      }, SYNC_CHANGES_CHANNEL);
+      await page.waitForFunction((n) => performance.getEntriesByName('ps:workspace-sync-states').length > n, before, { timeout: 60_000 });
+      const m = (await measures())[before]!;
+      reads.push(m.duration);
+      // Tasks that overlap the read (a task running when it started counts too).
+      await page.waitForTimeout(100);
+      const tasks = await page.evaluate(() => (window as unknown as { __longTasks: Array<{ start: number; duration: number }> }).__longTasks);
+      for (const t of tasks) if (t.start + t.duration >= m.start && t.start <= m.start + m.duration) longest = Math.max(longest, t.duration);
+    }
+    return { read: median(reads), longest, first: first!.duration };
+  } finally {
+    await page.close();
+  }
+}
+
 /** Workspace rows at 10,000 and 50,000 leads; needs `npm run build` first. */
 export async function workspaceBench(opts: { runs?: number; sizes?: number[] } = {}): Promise<BenchRow[]> {
   const runs = opts.runs ?? 5;
@@ -109,6 +157,20 @@ export async function workspaceBench(opts: { runs?: number; sizes?: number[] } =
       rows.push({ name: `workspace open → table interactive, ${k}`, value: s.open, unit: 'ms (median)', target: big ? 400 : 150 });
       rows.push({ name: `workspace open → all ${k} indexed`, value: s.complete, unit: 'ms (median)', target: big ? 3000 : 1000 });
       rows.push({ name: `workspace filter change → table updated, ${k}`, value: s.filter, unit: 'ms (median)', target: big ? 50 : 16 });
+      if (big) {
+        // After the rows above (measured with no CRM, as before): a CRM with an outbox entry per lead.
+        const seeder = await context.newPage();
+        const entries = await seeder
+          .goto(`chrome-extension://${extensionId}/popup.html`)
+          .then(() => seedOutbox(seeder, size, seed))
+          .finally(() => seeder.close());
+        if (entries !== size) throw new Error(`seeded ${entries} outbox entries, expected ${size}`);
+        await pauseBetweenOpens();
+        const sync = await syncStateTimes(context, extensionId, runs);
+        rows.push({ name: `workspace sync states, ${k} outbox entries: read`, value: sync.read, unit: 'ms (median)' });
+        rows.push({ name: `workspace sync states, ${k} outbox entries: longest task`, value: sync.longest, unit: 'ms (max)', target: 200 });
+        rows.push({ name: `workspace sync states, ${k} outbox entries: first read at open`, value: sync.first, unit: 'ms' });
+      }
     }
   } finally {
     await context.close();
