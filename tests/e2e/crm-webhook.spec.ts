@@ -54,6 +54,41 @@ test('a lead is delivered signed; a 500 is retried with the same webhook-id and 
   expect(event).toMatchObject({ type: 'lead.upserted', schemaVersion: 1, data: { lead: { id: 'e2e-hooked-1', primaryEmail: 'p1.hooked@leads.example', note: '<b>hi</b> & bye' } } });
 });
 
+test('workspace: the Sync column follows a sync from pending to synced without a reload', async () => {
+  await importLeads(options, 'wsync', [leadRecord(1, 'wsync')]);
+  const ws = await context.newPage();
+  await ws.goto(options.url().replace('options.html', 'workspace.html'));
+  const grid = ws.getByRole('grid', { name: 'Leads' });
+  const row = (name: string) => grid.getByRole('row').filter({ hasText: name });
+  const syncCell = (name: string) => row(name).locator('.cell-sync');
+  // The lead synced by the test above, and the one just imported (never queued).
+  await expect(syncCell('Person hooked 1')).toHaveText('synced (Webhook)');
+  await expect(row('Person wsync 1')).toBeVisible();
+  await expect(syncCell('Person wsync 1')).toHaveText('');
+  await ws.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
+
+  // The first delivery fails (retried after a backoff): pending, then synced, each shown as it happens.
+  hook.answers.push(500);
+  await ws.getByLabel('Search').fill('wsync');
+  await ws.getByRole('button', { name: 'Select all 1 matching' }).click();
+  await ws.getByRole('toolbar').getByRole('button', { name: 'Sync to CRM' }).click();
+  await expect(ws.getByText('Queued 1 lead for sync.')).toBeVisible();
+  await expect(syncCell('Person wsync 1')).toHaveText('pending (Webhook)', { timeout: 10_000 });
+  await expect(syncCell('Person wsync 1')).toHaveText('synced (Webhook)', { timeout: 20_000 });
+  expect(hook.deliveries.filter((d) => d.body.includes('e2e-wsync-1')).map((d) => d.status)).toEqual([500, 200]);
+
+  // The sync-state filter uses the same states.
+  await ws.getByLabel('Search').fill('');
+  await ws.getByLabel('Sync state').selectOption('synced');
+  const bodyRows = grid.getByRole('row').filter({ has: ws.getByRole('gridcell') });
+  await expect(bodyRows).toHaveCount(2);
+  await expect(bodyRows.filter({ hasText: 'Person wsync 1' })).toHaveCount(1);
+  await ws.getByLabel('Sync state').selectOption('none');
+  await expect(bodyRows).toHaveCount(0);
+  expect(await ws.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
+  await ws.close();
+});
+
 test('410 Gone disables the target; the lead stays queued', async () => {
   hook.answers.push(410);
   await importLeads(options, 'gone', [leadRecord(1, 'gone')]);
