@@ -99,4 +99,40 @@ describe('company of listed people', () => {
       ['Benjamin Hollis', 'Corvid Cloud'],
     ]);
   });
+
+  it('completes the performers an Event lists by name from their speaker cards: job line, logo company, profiles', () => {
+    const perf = (n: string) => `{"@type":"Person","name":"${n}"}`;
+    const html = `<!doctype html><html lang="en"><head><title>Webinar: Forecasts | Quillstack</title>
+<script type="application/ld+json">{"@context":"https://schema.org","@type":"Event","name":"Forecasts","organizer":{"@type":"Organization","name":"Quillstack"},
+"performer":[${perf('Darnell Whitfield-Oyo')},${perf('Sunita Raghavan')}]}</script></head><body><main>
+<div class="speaker-card"><h3 class="speaker-card__name">Darnell Whitfield-Oyo</h3><p class="speaker-card__title">VP, Revenue Operations</p>
+<p class="speaker-card__company"><img src="/logos/tandem.svg" alt="Tandem Freight"></p><a href="https://www.linkedin.com/in/darnellwhitfieldoyo/">in</a></div>
+<div class="speaker-card"><h3 class="speaker-card__name">Sunita Raghavan</h3><p class="speaker-card__title">Principal Analyst, B2B Revenue Practice · Northfold Research</p>
+<a href="https://x.com/sunita_r_nf">X</a></div></main></body></html>`;
+    const { prospects } = extractHtml(html, 'https://www.quillstack.com/webinars/forecasts');
+    expect(prospects.map((p) => [p.name, p.title, p.company, p.profiles.linkedin || p.profiles.x])).toEqual([
+      ['Darnell Whitfield-Oyo', 'VP, Revenue Operations', 'Tandem Freight', 'https://www.linkedin.com/in/darnellwhitfieldoyo'],
+      ['Sunita Raghavan', 'Principal Analyst, B2B Revenue Practice', 'Northfold Research', 'https://x.com/sunita_r_nf'],
+    ]);
+  });
+
+  it('gives an agent locator\'s listings their own agency, not the site\'s operator, and the town of their address', () => {
+    const { prospects } = extractHtml(
+      team(
+        'Find an Agent | Harborline Mutual Insurance',
+        `<ul><li><article><h3 class="css-5ngd1k-AgentName"><a href="/agents/a-1">Danielle R. Whitaker</a></h3><p class="css-qpv4mb-AgencyName">Whitaker Insurance Group LLC</p><a href="tel:+19165550142">(916) 555-0142</a></article></li>
+         <li><article><h3 class="css-5ngd1k-AgentName"><a href="/agents/a-2">Hector Villanueva</a></h3><p class="css-qpv4mb-AgencyName">Villanueva &amp; Sons Insurance Agency</p><a href="tel:+19165550117">(916) 555-0117</a></article></li>
+         <li><article><h3 class="css-5ngd1k-AgentName"><a href="/agents/a-3">Thomas Brannigan</a></h3><p class="css-qpv4mb-AgencyName">Brannigan Insurance Agency, Inc.</p>
+         <address>7800 Sunrise Blvd, Suite C<br>Citrus Heights, CA 95610</address><a href="tel:+19165550163">(916) 555-0163</a></article></li></ul>`,
+        '',
+      ),
+      'https://www.harborlinemutual.com/find-an-agent',
+    );
+    expect(prospects.map((p) => [p.company, p.location])).toEqual([
+      ['Whitaker Insurance Group LLC', ''],
+      ['Villanueva & Sons Insurance Agency', ''],
+      // The town line of the listing's address, not the agency's legal name shaped like "Town, ST".
+      ['Brannigan Insurance Agency, Inc.', 'Citrus Heights, CA'],
+    ]);
+  });
 });

@@ -47,7 +47,7 @@ function inChrome(el: Element, chrome: Set<Element>): boolean {
 // Class tokens that mark a job line ("member-role", "entity-result__primary-subtitle", "jobTitle"); utility classes
 // such as "position-relative" or "title-lg" end with something else.
 const JOB_CLASS = /(?:^|[-_])(?:job-?title|jobtitle|title|subtitle|position|role|headline|designation|occupation|job|funktion|poste|fonction)$/i;
-const COMPANY_CLASS = /(?:^|[-_])(?:company|company-?name|organi[sz]ation|org|employer|firm|affiliation|institution|unternehmen|entreprise|societe|empresa)$/i;
+const COMPANY_CLASS = /(?:^|[-_])(?:company|company-?name|organi[sz]ation|org|org-?name|employer|firm|firm-?name|affiliation|institution|unternehmen|entreprise|societe|empresa|agency|agency-?name|brokerage|brokerage-?name|business-?name)$/i;
 const PIN_ICON = /(?:^|[-_])(?:geo(?:-alt)?|map-?marker(?:-alt)?|map-?pin|location(?:-dot|-pin)?|place|pin)$/i;
 const LOCATION_CLASS = /(?:^|[-_])(?:location|locality|city|region|place|standort|lieu|secondary-subtitle)$/i;
 // Class tokens that name something other than a person.
@@ -149,7 +149,8 @@ function jobInCard(card: Element, nameEl: Element | null, name: string): { title
 /** A card's company written in an element of its own ("<div class="speaker__company">"). */
 function companyInCard(card: Element): string {
   const el = [...card.querySelectorAll('[class]')].find((e) => classTokens(e).some((t) => COMPANY_CLASS.test(t)));
-  const t = cleanText(el, 200);
+  // A customer's company is often shown as its logo: the logo's alt text names it.
+  const t = cleanText(el, 200) || (el?.querySelector('img[alt]')?.getAttribute('alt') ?? '').replace(/\s+(?:logo|logotype)$/i, '').trim();
   return t.length <= 80 && !/@|https?:|\d{5,}/.test(t) ? t : '';
 }
 
@@ -160,6 +161,16 @@ function locationInCard(card: Element, name = ''): string {
   if (t && t.length <= 100 && !/@|\d{5,}/.test(t)) return t;
   const labelled = labelledLocation(card);
   if (labelled) return labelled;
+  // A listing's postal address: its town line without the postcode ("Sacramento, CA 95825" → "Sacramento, CA").
+  const address = card.querySelector('address, [itemprop="address"]');
+  if (address) {
+    const town = visibleText(address, 300)
+      .split('\n')
+      .map((l) => l.replace(/\b\d{4,6}(?:-\d{4})?\b/g, ' ').replace(/\s+,/g, ',').replace(/\s+/g, ' ').trim().replace(/,$/, ''))
+      .reverse()
+      .find((l) => isLocationLine(l));
+    if (town) return town;
+  }
   // A line led by a map-pin icon ("<i class="bi bi-geo-alt"></i>Boston") is a place, even as one word.
   const pin = [...card.querySelectorAll('i, svg, span')].find((e) => !cleanText(e, 5) && classTokens(e).some((t) => PIN_ICON.test(t)));
   const pinned = pin?.parentElement ? cleanText(pin.parentElement, 80) : '';

@@ -6,6 +6,11 @@ import { cleanText } from './visible-text';
 const PLACE_PART = /^[\p{Lu}][\p{L}\p{M}.'’ -]{1,40}$/u;
 const REGION_WORDS = /^(?:(?:greater\s+)?[\p{Lu}][\p{L}.'’ -]{1,40}\s+(?:area|metropolitan area|region|bay area)|remote(?:\s*[(,–-].{0,30})?)$/iu;
 
+// A legal form or a trade ("Brannigan Insurance Agency, Inc.") names a company; a plural acronym ("HRBPs, Reward") lists roles.
+// A street line ("Sunrise Blvd, Suite C") is an address, not the town.
+const NOT_A_PLACE = /\b(?:inc|llc|ltd|llp|lp|plc|gmbh|corp|sas|sarl|agency|insurance|group|partners|associates|services|solutions|blvd|boulevard|suite|ste|avenue|ave|street|road|rd|floor|drive|hwy|highway|parkway|pkwy)\b\.?/i;
+const PLURAL_ACRONYM = /\b[A-Z]{2,}s\b/;
+
 /**
  * Whether a short line reads as a place and nothing else: two or three
  * capitalised parts separated by commas, or "… Area" / "Remote". Job lines
@@ -14,7 +19,7 @@ const REGION_WORDS = /^(?:(?:greater\s+)?[\p{Lu}][\p{L}.'’ -]{1,40}\s+(?:area|
  */
 export function isLocationLine(text: string): boolean {
   const s = text.replace(/\s+/g, ' ').trim();
-  if (!s || s.length > 60 || /[\d@|•·:;/]/.test(s) || JOB_WORDS.test(s)) return false;
+  if (!s || s.length > 60 || /[\d@|•·:;/]/.test(s) || JOB_WORDS.test(s) || NOT_A_PLACE.test(s) || PLURAL_ACRONYM.test(s)) return false;
   if (REGION_WORDS.test(s)) return true;
   const parts = s.split(/\s*,\s*/);
   // "Jeff Leek, PhD" is a name with a degree.

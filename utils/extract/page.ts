@@ -562,12 +562,15 @@ function findProspects(doc: Document, url: string, country: CountryCode): Extrac
     const blocks = structuredEls.length ? [] : findPersonBlocks(doc, url);
     const cards = structured.every((p) => blocks.some((b) => sameName(b.name, p.name))) ? blocks : [];
     const extra = teamsInTitles(unnamed([...cards, ...findLabelledPeople(doc), ...prose], structured), company);
+    // The cards of the structured people themselves complete them: an Event's performers are names only, their cards say the rest.
+    const own = teamsInTitles(alignNames(cards.filter((c) => structured.some((p) => sameName(p.name, c.name))), structured), company);
     // The people it leaves out work where the ones it lists do.
     const employers = new Set(structured.map((p) => p.company));
     const employer = employers.size === 1 ? [...employers][0]! : '';
     const builders = extra.slice(0, LIMITS.prospectsPerPage).map((block) => blockProspect(block, url, country, employer || company, chrome));
-    prospects = dedupe([...prospects, ...builders.map((b) => b.build())]);
-    owned = new Set([...structuredEls, ...extra.flatMap((b) => b.elements)]);
+    const completing = own.map((block) => blockProspect(block, url, country, '', chrome).build());
+    prospects = dedupe([...prospects, ...completing, ...builders.map((b) => b.build())]);
+    owned = new Set([...structuredEls, ...extra.flatMap((b) => b.elements), ...own.flatMap((b) => b.elements)]);
   } else {
     const blocks = findPersonBlocks(doc, url);
     const h1Name = personNameOf(h1);
