@@ -86,11 +86,13 @@ export function LeadEditor(props: {
       setState({ kind: 'error', message: (e as Error).message });
     }
   };
-  // Typed phones are formatted and read once their metadata is in (the popup loads it per calling code).
-  const [, setPhonesRead] = useState(0);
+  // The card formats phones and tells what a save would change from the phones whose metadata is in (the popup loads
+  // it per calling code): those it opened with (loaded by whoever opened it), then each typed text once loaded.
+  const [phonesLoaded, setPhonesLoaded] = useState(form.phones);
   useEffect(() => {
+    if (form.phones === phonesLoaded) return;
     let live = true;
-    loadFormPhoneMetadata(form.phones).then(() => live && setPhonesRead((n) => n + 1), () => {});
+    loadFormPhoneMetadata(form.phones).then(() => live && setPhonesLoaded(form.phones), () => {});
     return () => {
       live = false;
     };
@@ -137,7 +139,7 @@ export function LeadEditor(props: {
   const emails = splitLines(form.emails);
   const heading = form.name || emails[0] || 'Unnamed prospect';
   const isSaved = state.kind === 'saved';
-  const draft = saved && !isSaved ? formToLead(form, base) : undefined;
+  const draft = saved && !isSaved ? formToLead({ ...form, phones: phonesLoaded }, base) : undefined;
   const changes = saved && draft && 'lead' in draft ? describeChanges(saved, draft.lead) : [];
   const fields = (
     <div className="details" id={`${id}-details`} hidden={!expanded}>
@@ -242,12 +244,12 @@ export function LeadEditor(props: {
               </div>
             )}
           </div>
-          {(emails.length > 0 || splitLines(form.phones).length > 0) && (
+          {(emails.length > 0 || splitLines(phonesLoaded).length > 0) && (
             <ul className="chips" aria-label="Contact details">
               {emails.map((e) => (
                 <Chip key={`e${e}`} kind="Email" value={e} shown={e} guessed={isLowConfidence(lead, `emails:${e}`)} onCopy={copy} />
               ))}
-              {splitLines(form.phones).map((p) => (
+              {splitLines(phonesLoaded).map((p) => (
                 <Chip key={`p${p}`} kind="Phone" value={p} shown={formatPhone(p)} guessed={isLowConfidence(lead, `phones:${p}`)} onCopy={copy} />
               ))}
             </ul>

@@ -19,6 +19,9 @@ test('a German page: its national, +44 and 0041 numbers are read and shown forma
   await expect(phones).toHaveText([/\+49 30 23125000/, /\+44 20 7946 0018/, /\+41 44 668 18 00/]);
   await editDetails(card);
   await expect(card.locator('[name="phones"]')).toHaveValue('+493023125000\n+442079460018\n+41446681800');
+  // A typed number of a country not loaded yet: its chip shows formatted once loaded, and is never read before.
+  await card.locator('[name="phones"]').fill('+493023125000\n+33 1 23 45 67 89');
+  await expect(phones).toHaveText([/\+49 30 23125000/, /\+33 1 23 45 67 89/]);
   expect(missed).toEqual([]);
 });
 
