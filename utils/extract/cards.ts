@@ -113,7 +113,23 @@ function isBadge(el: Element): boolean {
   return tokens.some((t) => BADGE_CLASS.test(t)) || (tokens.some((t) => /^rounded(?:$|-)/.test(t)) && tokens.some((t) => /^bg-/.test(t)));
 }
 
-/** The job line of a card: a marked element, the element after the name, or the text after the name. */
+/**
+ * A role written as the card's heading above the name ("<h3>Schatzmeister</h3> … <strong>Name</strong>"), as boards
+ * and committees list their office holders: the office is the title, the line under the name only their occupation.
+ */
+function roleHeading(card: Element, nameEl: Element | null): string {
+  if (!nameEl) return '';
+  const heading = card.querySelector('h2, h3, h4, h5, h6');
+  if (!heading || heading === nameEl || heading.contains(nameEl) || nameEl.contains(heading)) return '';
+  // Only a heading before the name: one after it titles the next part of the card ("Publications").
+  if (!(heading.compareDocumentPosition(nameEl) & 4)) return '';
+  const text = cleanText(heading, 80);
+  if (!text || text.length > 60 || personNameOf(heading)) return '';
+  const job = jobOf(text);
+  return job.title && !job.company ? job.title : '';
+}
+
+/** The job line of a card: a marked element, the element beside the name, a role heading above it, or the text after the name. */
 function jobInCard(card: Element, nameEl: Element | null, name: string): { title: string; company: string } {
   const tried = new Set<Element>();
   const candidates: Array<Element | null | undefined> = [
@@ -128,6 +144,9 @@ function jobInCard(card: Element, nameEl: Element | null, name: string): { title
     const job = jobOf(firstLine(el, 400, isBadge) || firstLine(el, 400));
     if (job.title) return job;
   }
+  // A role heading outranks what is written in the name's own line after a break (there, an occupation).
+  const role = roleHeading(card, nameEl);
+  if (role) return { title: role, company: '' };
   // "Jane Doe — Professor of Chemistry" written in one line of a list item.
   // Only the rest of the name's line counts: a <br> or a block ends the job ("Founder<br><a>callum@…</a>").
   const lines = visibleText(card, 600).split('\n');
@@ -379,6 +398,21 @@ function cardBlocks(doc: Document, url: string, taken: Set<Element>): PersonBloc
     return counts.get(shape(el)) ?? 0;
   };
   const names = new Map<Element, Element | null>();
+  // A repeated block is a card when others of its shape beside it name people too: the paragraphs of one person's
+  // box ("<p><strong>Name</strong><br>…</p><p>Tel.: …</p>") repeat a shape, but only one of them names anyone.
+  const namedCount = new Map<Element, number>();
+  const namedSiblings = (el: Element): number => {
+    const parent = el.parentElement;
+    if (!parent) return 0;
+    const key = shape(el);
+    let n = namedCount.get(el);
+    if (n === undefined) {
+      n = 0;
+      for (const c of parent.children) if (shape(c) === key && nameIn(c) && ++n >= 2) break;
+      namedCount.set(el, n);
+    }
+    return n;
+  };
   const contactOf = new Map<Element, LabelledContact>();
   const nameIn = (el: Element): Element | null => {
     if (!names.has(el)) {
@@ -417,22 +451,58 @@ function cardBlocks(doc: Document, url: string, taken: Set<Element>): PersonBloc
     !!el.querySelector('[data-cfemail]') || [...el.querySelectorAll('a[href]')].slice(0, 50).some((a) => isContactLink(a, url));
 
   const cards = new Map<Element, 'job'>();
+  // The tags from a block down to its name: cards of one list write their names alike.
+  const namePath = (block: Element): string => {
+    const parts: string[] = [];
+    for (let e: Element | null = nameIn(block); e && e !== block && parts.length < MAX_CARD_DEPTH + 2; e = e.parentElement) parts.push(e.tagName);
+    return parts.join('<');
+  };
+  // Whether another block of this one's shape beside it names its person the same way (a list of cards, not a
+  // page row that holds a lone box beside other sections).
+  const nameLaidOutAlike = (el: Element): boolean => {
+    const path = namePath(el);
+    return [...el.parentElement!.children].some((c) => c !== el && shape(c) === shape(el) && nameIn(c) && namePath(c) === path);
+  };
+  const qualifies = (el: Element, needJob: boolean): boolean => {
+    if (nameIn(el) === el) {
+      const run = runOf(el);
+      return !needJob || run.some(hasContact) || !!jobOf(cleanText(run[1], 300)).title;
+    }
+    return !needJob || hasContact(el) || contactOf.has(nameIn(el)!) || !!jobInCard(el, nameIn(el), personNameOf(nameIn(el))).title;
+  };
   const climb = (start: Element, needJob: boolean): void => {
+    // A repeated block whose like siblings name nobody (the paragraphs of one person's box) is the card only when no
+    // block further up, repeated beside other people's and around the same name, is.
+    let fallback: Element | null = null;
+    let nameEl: Element | null = null;
     let el: Element | null = start;
     for (let depth = 0; el && el !== doc.body && depth < MAX_CARD_DEPTH; depth++, el = el.parentElement) {
-      if (el.tagName === 'TR' || el.tagName === 'TABLE' || el.tagName === 'BODY' || el.tagName === 'MAIN') return;
+      if (el.tagName === 'TR' || el.tagName === 'TABLE' || el.tagName === 'BODY' || el.tagName === 'MAIN') break;
       // The nearest repeated block that names someone is their card; a repeated block without a name (a list of social links) is not.
       if (siblingsOfShape(el) >= 2 && nameIn(el)) {
         // Page builders wrap each part of a card alike ("elementor-element" around the image, the name, the details):
         // a repeated wrapper holding only the name is part of the card, not the card.
         if (nameIn(el) !== el && cleanText(el, 300) === cleanText(nameIn(el), 300)) continue;
-        if (nameIn(el) === el) {
-          const run = runOf(el);
-          if (!needJob || run.some(hasContact) || jobOf(cleanText(run[1], 300)).title) cards.set(el, 'job');
-        } else if (!needJob || hasContact(el) || contactOf.has(nameIn(el)!) || jobInCard(el, nameIn(el), personNameOf(nameIn(el))).title) cards.set(el, 'job');
+        if (nameEl && nameIn(el) !== nameEl) break;
+        nameEl = nameIn(el);
+        if (namedSiblings(el) < 2) {
+          if (!fallback && qualifies(el, needJob)) {
+            // A block that holds the person's contacts itself is their whole card ("<p><strong>Name</strong><br>Title<br>
+            // <a href=mailto:…>"); one with only the name and a line is the head of a bigger one.
+            if (hasContact(el) || /@|\d[\d ()./-]{6,}\d/.test(cleanText(el, 600))) {
+              cards.set(el, 'job');
+              return;
+            }
+            fallback = el;
+          }
+          continue;
+        }
+        if (qualifies(el, needJob) && (!fallback || nameLaidOutAlike(el))) cards.set(el, 'job');
+        else if (fallback) cards.set(fallback, 'job');
         return;
       }
     }
+    if (fallback) cards.set(fallback, 'job');
   };
   for (const a of [...doc.querySelectorAll('a[href], [data-cfemail]')].slice(0, MAX_ANCHORS)) {
     if (!a.hasAttribute('data-cfemail') && !isContactLink(a, url)) continue;
@@ -540,6 +610,46 @@ function listLineBlocks(doc: Document): PersonBlock[] {
       // "Harish Gowda – Co-founder, Krishi Ledger": the role may name the person's own company.
       const job = parseJobLine(line!.role);
       out.push({ name: line!.name, title: job.company ? job.title : line!.role, company: job.company, location: '', elements: [li], kind: 'list' });
+    }
+  }
+  return out;
+}
+
+/** The heading written just before an element (a sibling heading, or a `<header>` holding only one), if any. */
+function headingBefore(el: Element): Element | null {
+  const prev = el.previousElementSibling;
+  if (!prev) return null;
+  if (/^H[2-6]$/.test(prev.tagName)) return prev;
+  const inner = prev.children.length === 1 ? prev.firstElementChild : null;
+  return inner && /^H[2-6]$/.test(inner.tagName) && cleanText(prev, 200) === cleanText(inner, 200) ? inner : null;
+}
+
+/**
+ * Names listed under the office they hold ("<h3>Beisitzer</h3><ul><li>Jonas
+ * Ebert (Kompostnetz)</li>…", "Trustees" over a list of names): every item is
+ * a name, perhaps with a remark in brackets, and the heading is a role. The
+ * remark is the title when it is a job; otherwise it is the person's remit
+ * and the role stays for the reader (the heading is often a plural).
+ */
+function roleListBlocks(doc: Document): PersonBlock[] {
+  const chrome = chromeElements(doc);
+  const out: PersonBlock[] = [];
+  for (const list of [...doc.querySelectorAll('ul, ol')].slice(0, 200)) {
+    const heading = headingBefore(list);
+    if (!heading || inChrome(list, chrome)) continue;
+    const role = cleanText(heading, 80);
+    if (role.length > 60 || !JOB_WORDS.test(role) || personNameOf(heading)) continue;
+    const items = [...list.children].filter((li) => li.tagName === 'LI').slice(0, MAX_CARDS);
+    if (!items.length || items.length > 50) continue;
+    const people = items.map((li) => {
+      const m = /^(.+?)\s*(?:[(（]([^()（）]{1,60})[)）])?$/.exec(cleanText(li, 200));
+      const name = cleanPersonName(m?.[1] ?? '');
+      return isPersonName(name) && !li.querySelector('ul, ol') ? { li, name, remark: (m?.[2] ?? '').trim() } : null;
+    });
+    if (people.some((p) => !p)) continue;
+    for (const p of people) {
+      const job = p!.remark ? jobOf(p!.remark) : { title: '', company: '' };
+      out.push({ name: p!.name, title: job.title, company: job.company, location: '', elements: [p!.li], kind: 'list' });
     }
   }
   return out;
@@ -653,7 +763,7 @@ export function findPersonBlocks(doc: Document, url: string): PersonBlock[] {
   const dls = definitionListBlocks(doc);
   const taken = new Set<Element>([...tables, ...dls].flatMap((b) => b.elements));
   const cards = cardBlocks(doc, url, taken);
-  const lines = [...listLineBlocks(doc), ...talkLineBlocks(doc)].filter((b) => !cards.some((c) => c.elements.some((e) => e.contains(b.elements[0]!) || b.elements[0]!.contains(e))));
+  const lines = [...listLineBlocks(doc), ...talkLineBlocks(doc), ...roleListBlocks(doc)].filter((b) => !cards.some((c) => c.elements.some((e) => e.contains(b.elements[0]!) || b.elements[0]!.contains(e))));
   const linked = personLinkBlocks(doc, url);
   const out: PersonBlock[] = [];
   const seen = new Set<string>();

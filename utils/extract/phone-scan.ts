@@ -49,6 +49,7 @@ const NOT_PHONE_SHAPES = [
   /(?<![\d.])(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}(?![\d-])/g, // 1979-2011
   /\bv\d+(?:\.\d+)+/gi, // v4.15.2
   /\d+\.\d+\s+[-–]\s+\d+\.\d+/g, // 12.1 - 23.71
+  /(?<![\d.])\d{1,2}\s*[-–]\s*\d{1,2}\s*(?:Uhr|h|hrs?|heures|horas|ore|am|pm|a\.m\.|p\.m\.)(?![\p{L}])/giu, // 16–18 Uhr (office hours after a number)
 ];
 
 function kindOf(m: RegExpExecArray): PhoneKind | 'not' {
