@@ -61,3 +61,40 @@ describe('names listed under the office they hold', () => {
     expect(prospects).toEqual([]);
   });
 });
+
+describe('Korean executive pages', () => {
+  const page = `<html lang="ko"><body><div id="contents"><h3>임원 소개</h3>
+    <table class="tbl_exec"><tbody>
+      <tr><td class="photo"><img src="/e1.jpg" alt="김도현 대표이사"></td><td class="info">
+        <p class="name"><strong>김도현</strong> <span class="eng">(Kim Do-hyun)</span></p><p class="position">대표이사 사장 / CEO</p>
+        <dl><dt>약력</dt><dd><ul><li>2012.01 ~ 2018.12 (주)세온파워 PCS사업본부장 (상무)</li></ul></dd></dl></td></tr>
+      <tr><td class="photo"><img src="/e2.jpg" alt="박준호 전무"></td><td class="info">
+        <p class="name"><strong>박준호</strong> <span class="eng">(Park Jun-ho)</span></p><p class="position">전무 / CTO</p></td></tr>
+    </tbody></table>
+    <table><thead><tr><th>성명</th><th>직책</th><th>담당업무</th></tr></thead><tbody>
+      <tr><td>최민지 <span>(Choi Min-ji)</span></td><td>상무</td><td>영업본부장</td></tr>
+      <tr><td>오태경 <span>(Oh Tae-kyung)</span></td><td>이사</td><td>생산본부장</td></tr>
+    </tbody></table>
+    <div class="box_ir"><h4>IR 문의</h4><ul>
+      <li><span class="tit">담당자</span> 경영지원팀 한지수 과장 (Han Ji-su, IR Manager)</li>
+      <li><span class="tit">Tel.</span> +82-2-6952-1147</li>
+    </ul></div>
+    <ul class="m_only"><li><strong>김도현</strong> 대표이사 사장</li></ul>
+  </div></body></html>`;
+  const { prospects } = extractHtml(page, 'https://www.hanbit.example.co.kr/kor/company/executives.asp');
+
+  it('finds each executive once, named in Hangul, with the rank and function as title', () => {
+    expect(prospects.map((p) => p.name).sort()).toEqual(['Han Ji-su', '김도현', '박준호', '오태경', '최민지'].sort());
+    expect(prospects.find((p) => p.name === '김도현')!.title).toBe('대표이사 사장 / CEO');
+    expect(prospects.find((p) => p.name === '최민지')!.title).toBe('상무');
+  });
+
+  it('gives the contact person named after 담당자 the phone of the lines after them', () => {
+    expect(prospects.find((p) => p.name === 'Han Ji-su')).toMatchObject({ title: 'IR Manager', phones: ['+82269521147'] });
+  });
+
+  it('does not take Korean labels and section words for names', () => {
+    const none = extractHtml(`<table><thead><tr><th>성명</th><th>직책</th></tr></thead><tbody><tr><td>회사소개</td><td>이사</td></tr><tr><td>약력</td><td>상무</td></tr></tbody></table>`);
+    expect(none.prospects).toEqual([]);
+  });
+});

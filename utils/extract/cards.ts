@@ -221,12 +221,21 @@ function runOf(head: Element): Element[] {
 
 /** Column meanings of a people table, read from its header cells. */
 const COLUMN_PATTERNS: Array<[keyof Omit<PersonBlock, 'elements' | 'kind'> | 'contact', RegExp]> = [
-  ['name', /^(?:(?:full\s*)?name|person|nom|nombre|nome|名前|氏名|faculty|member|speaker|attorney|lawyer|staff|employee|contact(?:\s*person)?|ansprechpartner(?:in)?)$/i],
-  ['title', /^(?:(?:job\s*)?title|position|role|job|rank|funktion|titel|poste|fonction|cargo|役職|designation|appointment)$/i],
+  ['name', /^(?:(?:full\s*)?name|person|nom|nombre|nome|名前|氏名|성명|이름|성함|faculty|member|speaker|attorney|lawyer|staff|employee|contact(?:\s*person)?|ansprechpartner(?:in)?)$/i],
+  ['title', /^(?:(?:job\s*)?title|position|role|job|rank|funktion|titel|poste|fonction|cargo|役職|직책|직위|직급|designation|appointment)$/i],
   ['company', /^(?:company|organi[sz]ation|employer|affiliation|firm|firma|unternehmen|société|entreprise|empresa|所属|会社)(?:\s*name)?$/i],
   ['location', /^(?:location|office|city|standort|ort|ville|ciudad|所在地|based in|region)$/i],
   ['contact', /^(?:e-?mail|email address|mail|courriel|phone|telephone|tel\.?|telefon|téléphone|電話|contact|mobile|extension|ext\.?)$/i],
 ];
+
+/**
+ * A name in ideographs or Hangul in a cell its column header calls the name ("성명", "氏名"), with its romanised
+ * reading in brackets: "최민지 (Choi Min-ji)".
+ */
+function labelledCjkName(cell: Element | undefined): string {
+  const text = cleanText(cell, 120).replace(/\s*[（(][^）)]*[）)]\s*/g, ' ').trim();
+  return text && isPersonName(text, true) ? text : '';
+}
 
 /** One block per row of each table whose rows are people (a name cell, and a header or a job cell). */
 function tableBlocks(doc: Document): PersonBlock[] {
@@ -256,12 +265,12 @@ function tableBlocks(doc: Document): PersonBlock[] {
       let nameCell: Element | undefined;
       if (nameCol !== undefined) {
         nameCell = cells[nameCol];
-        name = personNameOf(nameCell?.querySelector('a, strong, b') ?? null) || personNameOf(nameCell);
+        name = personNameOf(nameCell?.querySelector('a, strong, b') ?? null) || personNameOf(nameCell) || labelledCjkName(nameCell);
       } else {
         for (const [i, c] of cells.slice(0, 3).entries()) {
           // A column the header names as something else ("Organization Name", "Title") holds no person.
           if (columns.has(i)) continue;
-          name = personNameOf(c.querySelector('a, strong, b')) || personNameOf(c);
+          name = personNameOf(c.querySelector('a, strong, b')) || personNameOf(c) || personNameOf(c.querySelector('[class*="name" i], [itemprop="name"]'));
           if (name) {
             nameCell = c;
             break;

@@ -14,7 +14,7 @@ export interface LabelledPerson extends PersonBlock {
 const MEDIA_LABEL =
   /^(?:(?:media|press|presse|pr|news|investor)\s*(?:contacts?|inquiries|enquiries|kontakt|relations)|contact presse|pressekontakt|pressesprecher(?:in)?|contacto de prensa|contatto stampa|広報(?:担当)?(?:者)?|報道関係(?:者)?(?:の)?(?:お)?問い?合わせ(?:先)?)\b\s*[:：]?\s*(.*)$/i;
 const CONTACT_LABEL =
-  /^(?:contact person|contact|kontaktperson|ansprechpartner(?:in)?|ihr ansprechpartner|ihre ansprechpartnerin|interlocuteur|votre contact|persona de contacto|referente|担当者?|お問い合わせ担当)\s*[:：]\s*(.*)$/i;
+  /^(?:contact person|contact|kontaktperson|ansprechpartner(?:in)?|ihr ansprechpartner|ihre ansprechpartnerin|interlocuteur|votre contact|persona de contacto|referente|担当者?|お問い合わせ担当|담당자)\s*[:：]\s*(.*)$|^(?:担当者|담당자)\s+(.*)$/i;
 // Who represents a company, as imprints must say (German Impressum, French mentions légales, Japanese company profiles).
 const REPRESENTATIVE_LABEL =
   /^(gesch(?:ä|ae)ftsf(?:ü|ue)hr(?:er(?:in)?|ende|ung)|vertreten durch|vertretungsberechtigte[rn]?(?:\s+gesch(?:ä|ae)ftsf(?:ü|ue)hrer(?:in)?)?|inhaber(?:in)?|vorstand(?:svorsitzende[r]?)?|managing directors?|directeur de (?:la )?publication|directrice de (?:la )?publication|responsable de (?:la )?publication|g[ée]rante?|président(?:e)?|代表取締役(?:社長)?|代表者|代表)\s*[:：]?\s*(.*)$/i;
@@ -34,6 +34,9 @@ function nameWithTitle(raw: string, title: string): { name: string; title: strin
   let s = raw.trim().replace(/[.。]$/, '');
   let t = title;
   const paren = /^(.*?)\s*[(（]([^)）]{2,60})[)）]\s*$/.exec(s);
+  // "경영지원팀 한지수 과장 (Han Ji-su, IR Manager)": the bracket gives the name in Latin letters and the job.
+  const latin = paren ? /^([^,]+),\s*(.+)$/.exec(paren[2]!) : null;
+  if (latin && JOB_WORDS.test(latin[2]!) && isPersonName(cleanPersonName(latin[1]!))) return { name: cleanPersonName(latin[1]!), title: latin[2]!.trim() };
   if (paren) {
     s = paren[1]!;
     t = paren[2]!.trim();
@@ -74,6 +77,8 @@ function contactPeople(first: string, next: string[]): Array<{ name: string; tit
       continue;
     }
     if (hasContact) current.lines.push(line);
+    // The person's lines end with their contacts: a plain line after them starts something else.
+    else if (current.lines.length) break;
     else if (!current.title && JOB_WORDS.test(line) && line.length <= 120) Object.assign(current, parseJobLine(line));
     else if (!current.company && line.length <= 80 && !/[:：]$/.test(line)) current.company = line;
     else break;
@@ -119,7 +124,7 @@ export function findLabelledPeople(doc: Document): LabelledPerson[] {
     }
     const media = MEDIA_LABEL.exec(line) ?? CONTACT_LABEL.exec(line);
     if (media) {
-      for (const p of contactPeople(media[1] ?? '', lines.slice(i + 1, i + 12))) push({ ...p, text: p.lines.join('\n') });
+      for (const p of contactPeople(media[1] ?? media[2] ?? '', lines.slice(i + 1, i + 12))) push({ ...p, text: p.lines.join('\n') });
     }
   }
   return out;

@@ -65,8 +65,13 @@ works planning development affairs relations resources administration recreation
 // Words of company-profile tables and contact pages written in ideographs: labels, not names.
 const CJK_NOT_NAME = /電話|住所|会社|設立|資本|所在|事業|従業|代表|番号|営業|時間|株式|有限|合同|本社|支社|支店|概要|情報|窓口|問い?合|部門|センター|メール|ファックス|取引|銀行|沿革|理念|採用|連絡|受付|担当|氏名|名前|役職|部|課/;
 
+// Words of Korean company pages: labels, sections and titles, not names.
+const KO_NOT_NAME = /성명|이름|직책|직위|약력|소개|연혁|문의|담당|회사|대표|이사|사장|전무|상무|감사|부장|과장|팀장|본부|주소|전화|팩스|메일|번호|공지|고객|센터|본사|공장|사업|제품|정보|자료|목록|기준|바로가기/;
+
 function looksLikeCjkName(s: string): boolean {
   if (CJK_NOT_NAME.test(s)) return false;
+  // A Korean name is two to four Hangul syllables, family name first, mostly written without a space (김도현).
+  if (/^[\uac00-\ud7a3]{2,4}$|^[\uac00-\ud7a3]{1,2}\s[\uac00-\ud7a3]{1,3}$/.test(s)) return !KO_NOT_NAME.test(s);
   return /^[\u4e00-\u9fff\u3005]{1,4}[\s\u3000]?[\u4e00-\u9fff\u3005\u3040-\u30ff]{1,4}$/.test(s) && s.replace(/\s/g, '').length >= 2;
 }
 
