@@ -166,3 +166,44 @@ describe('a structured author without a company', () => {
     expect(got[0]).toMatchObject({ name: 'Jonas Albrecht', title: 'Product Marketing Lead', company: 'Brightdesk' });
   });
 });
+
+describe('press releases: people quoted in prose and contact blocks', () => {
+  const release = `<html><head><title>Halvern Clinics Deploys Tessaly Platform Across 9 Hospitals | Newswire</title><meta property="og:site_name" content="Newswire"></head><body><main><article>
+    <h1>Halvern Clinics Deploys Tessaly Platform Across 9 Hospitals</h1>
+    <p>“We built this for systems like Halvern,” said Mara Ellison, co-founder and chief executive officer of Tessaly. “It shows.”</p>
+    <p>“Our nurses see results sooner,” said Dr. Owen Pike, senior vice president and chief nursing officer at Halvern Clinics.</p>
+    <p>According to Ruth Achebe, principal analyst at Kestrel &amp; Pine Research, “this is fast.”</p>
+    <p>The rollout was led by Sam Oduya, who leads sales in the region.</p>
+    <div class="contacts"><h2>Contacts</h2>
+    <p><b>Media Contact:</b><br>Lena Brook<br>Fairlight &amp; Moss Communications for Tessaly<br>+1 (415) 555-0162<br><a href="mailto:lbrook@fairlightmoss.com">lbrook@fairlightmoss.com</a></p>
+    <p><b>Halvern Clinics Media Relations:</b><br>Pat Quill<br>Director, External Communications<br>614-555-0188</p>
+    <p><b>Investor Contact:</b><br>Noor Haddad<br>Vice President, Investor Relations<br>Tessaly Inc.<br>(617) 555-0119</p></div>
+  </article></main></body></html>`;
+
+  it('reads a lower-case job after a quoted name, with the company after "of" or "at"', () => {
+    expect(people(release).filter((p) => !p.phones.length)).toEqual([
+      { name: 'Mara Ellison', title: 'co-founder and chief executive officer', company: 'Tessaly', emails: [], phones: [], linkedin: '' },
+      { name: 'Owen Pike', title: 'senior vice president and chief nursing officer', company: 'Halvern Clinics', emails: [], phones: [], linkedin: '' },
+      { name: 'Ruth Achebe', title: 'principal analyst', company: 'Kestrel & Pine Research', emails: [], phones: [], linkedin: '' },
+    ]);
+  });
+
+  it('never reads a clause after a name ("who leads sales") as a job, and keeps a field after "of" in the job', () => {
+    expect(peopleInSentence('The rollout was led by Sam Oduya, who leads sales in the region.')).toEqual([]);
+    expect(peopleInSentence('Said Ines Moreau, professor of Computer Science.')[0]).toMatchObject({ name: 'Ines Moreau', title: 'professor of Computer Science', company: '' });
+  });
+
+  it('reads the agency of a media contact, the desk a label names, and a company line under a job with a comma', () => {
+    const got = people(release).filter((p) => p.phones.length);
+    expect(got).toEqual([
+      { name: 'Lena Brook', title: '', company: 'Fairlight & Moss Communications', emails: ['lbrook@fairlightmoss.com'], phones: ['+14155550162'], linkedin: '' },
+      { name: 'Pat Quill', title: 'Director, External Communications', company: 'Halvern Clinics', emails: [], phones: ['+16145550188'], linkedin: '' },
+      { name: 'Noor Haddad', title: 'Vice President, Investor Relations', company: 'Tessaly Inc.', emails: [], phones: ['+16175550119'], linkedin: '' },
+    ]);
+  });
+
+  it('reads "Name, Agency PR" as where the person works, not their job', () => {
+    expect(peopleInSentence('Nadia Brook, Saffron Lane PR')).toEqual([expect.objectContaining({ name: 'Nadia Brook', title: '', company: 'Saffron Lane PR' })]);
+    expect(peopleInSentence('Lars Holm, Director, Group Communications')[0]).toMatchObject({ title: 'Director, Group Communications' });
+  });
+});

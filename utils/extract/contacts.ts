@@ -44,7 +44,7 @@ const NOT_A_COMPANY = /@|©|\bhttps?:\/\/|\b(?:no|nr|reg|registration)\.?\s*\d{3
  * a word in its name ("Halden Energy", "Ridgeway Communications"): nothing
  * but department words and connectives is left once those are removed.
  */
-function isDepartment(s: string): boolean {
+export function isDepartment(s: string): boolean {
   if (!DEPARTMENT.test(s)) return false;
   const rest = s
     .replace(new RegExp(DEPARTMENT.source, 'gi'), ' ')

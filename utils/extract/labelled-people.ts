@@ -1,4 +1,5 @@
 // People named by a label or a byline: "Media contact:", "Geschäftsführer: A und B", "代表取締役 山田太郎", "By Jane Doe".
+import { agencyOf } from './agency';
 import { JOB_WORDS, parseJobLine } from './contacts';
 import type { PersonBlock } from './cards';
 import { personNameOf } from './cards';
@@ -13,6 +14,9 @@ export interface LabelledPerson extends PersonBlock {
 
 const MEDIA_LABEL =
   /^(?:(?:media|press|presse|pr|news|investor)\s*(?:contacts?|inquiries|enquiries|kontakt|relations)|contact presse|pressekontakt|pressesprecher(?:in)?|contacto de prensa|contatto stampa|広報(?:担当)?(?:者)?|報道関係(?:者)?(?:の)?(?:お)?問い?合わせ(?:先)?)\b\s*[:：]?\s*(.*)$/i;
+// A contact label naming whose desk it is: "Meridell Health Media Relations:", "Acme Investor Contact:" (the colon is required).
+const ORG_MEDIA_LABEL =
+  /^((?:[\p{Lu}\d][\p{L}\d&.'’-]*\s+){1,4})(?:media|press|investor|news)\s+(?:contacts?|relations|inquiries|enquiries|office)\s*[:：]\s*(.*)$/iu;
 const CONTACT_LABEL =
   /^(?:contact person|contact|kontaktperson|ansprechpartner(?:in)?|ihr ansprechpartner|ihre ansprechpartnerin|interlocuteur|votre contact|persona de contacto|referente|担当者?|お問い合わせ担当|담당자)\s*[:：]\s*(.*)$|^(?:担当者|담당자)\s+(.*)$/i;
 // Who represents a company, as imprints must say (German Impressum, French mentions légales, Japanese company profiles).
@@ -56,12 +60,15 @@ function nameWithTitle(raw: string, title: string): { name: string; title: strin
 const DESK_LINE = /^(?:press office|news ?desk|media (?:desk|line|office)|switchboard|general (?:enquiries|inquiries)|investor relations|pressestelle|zentrale|service de presse|standard)\b/i;
 
 /** Lines after a "Media contact" or "Contact:" label, split into the people they name. */
-function contactPeople(first: string, next: string[]): Array<{ name: string; title: string; company: string; lines: string[] }> {
-  const people: Array<{ name: string; title: string; company: string; lines: string[] }> = [];
+type ContactPerson = { name: string; title: string; company: string; lines: string[]; jobLine?: string; companyFromJob?: boolean };
+
+function contactPeople(first: string, next: string[]): ContactPerson[] {
+  type Person = ContactPerson;
+  const people: Person[] = [];
   const lines = [first, ...next].map((l) => l.trim()).filter(Boolean).slice(0, 12);
-  let current: (typeof people)[number] | null = null;
+  let current: Person | null = null;
   for (const line of lines) {
-    if (current && (MEDIA_LABEL.test(line) || REPRESENTATIVE_LABEL.test(line) || DESK_LINE.test(line))) break;
+    if (current && (MEDIA_LABEL.test(line) || ORG_MEDIA_LABEL.test(line) || REPRESENTATIVE_LABEL.test(line) || DESK_LINE.test(line))) break;
     const hasContact = /@|\[at\]|\(at\)|\d{3}/.test(line);
     const named = !hasContact && line.length <= 120 ? nameWithTitle(line.split(/\s[|–—]\s/)[0]!, '') : null;
     // A second name starts a second person once the first has a way to be reached; before that it is a company line.
@@ -76,12 +83,20 @@ function contactPeople(first: string, next: string[]): Array<{ name: string; tit
       if (people.length === 0 && lines.indexOf(line) > 1) break;
       continue;
     }
+    // A press contact at an agency: "Lumen & Lark Communications for Corvane" is where they work, not their job.
+    const agency = hasContact ? '' : agencyOf(line);
     if (hasContact) current.lines.push(line);
     // The person's lines end with their contacts: a plain line after them starts something else.
     else if (current.lines.length) break;
-    else if (!current.title && JOB_WORDS.test(line) && line.length <= 120) Object.assign(current, parseJobLine(line));
-    else if (!current.company && line.length <= 80 && !/[:：]$/.test(line)) current.company = line;
-    else break;
+    else if (!current.title && !agency && JOB_WORDS.test(line) && line.length <= 120) {
+      const job = parseJobLine(line);
+      Object.assign(current, job, { jobLine: line, companyFromJob: !!job.company });
+    } else if ((!current.company || current.companyFromJob) && line.length <= 80 && !/[:：]$/.test(line)) {
+      // A company on its own line under the job: the job line was whole ("Vice President, Investor Relations").
+      if (current.companyFromJob) current.title = current.jobLine!;
+      current.company = agency || line;
+      current.companyFromJob = false;
+    } else break;
   }
   return people;
 }
@@ -122,9 +137,17 @@ export function findLabelledPeople(doc: Document): LabelledPerson[] {
       }
       continue;
     }
+    const orgMedia = ORG_MEDIA_LABEL.exec(line);
     const media = MEDIA_LABEL.exec(line) ?? CONTACT_LABEL.exec(line);
-    if (media) {
-      for (const p of contactPeople(media[1] ?? media[2] ?? '', lines.slice(i + 1, i + 12))) push({ ...p, text: p.lines.join('\n') });
+    if (media || orgMedia) {
+      // "Meridell Health Media Relations:" says where the people under it work, unless a line of theirs says otherwise.
+      const desk = orgMedia && !media ? orgMedia[1]!.trim() : '';
+      const first = media ? (media[1] ?? media[2] ?? '') : (orgMedia![2] ?? '');
+      for (const p of contactPeople(first, lines.slice(i + 1, i + 12))) {
+        // The label names the employer, so what followed a comma in the job line was part of the job ("Director, External Communications").
+        const job = desk && p.companyFromJob ? { title: p.jobLine!, company: desk } : { title: p.title, company: p.company || desk };
+        push({ name: p.name, ...job, text: p.lines.join('\n') });
+      }
     }
   }
   return out;

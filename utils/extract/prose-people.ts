@@ -1,5 +1,6 @@
 // People named in running text with a job beside them: "Name, Title at Company", "— Name, Title, Company", "Name (Title)", "our CFO, Name".
-import { JOB_WORDS, parseJobLine } from './contacts';
+import { agencyOf } from './agency';
+import { isDepartment, JOB_WORDS, parseJobLine } from './contacts';
 import type { LabelledPerson } from './labelled-people';
 import { cleanPersonName, isPersonName } from './names';
 import { cleanText, visibleText } from './visible-text';
@@ -23,6 +24,15 @@ const TITLE_FIRST = new RegExp(
   String.raw`(?:(?<org>${ORG})['’]s|\b(?<own>[Oo]ur|[Tt]heir|[Ii]ts))\s+(?<title>[\p{L}&/-]+(?:\s+[\p{L}&/-]+){0,6}?),\s+(?<name>${NAME})${AFTER}`,
   'gu',
 );
+// A job written in lower case after a name, as press releases and articles write it: "Rebecca Thornquist, co-founder and
+// chief executive officer of Corvane", "Priya Venkataraman, principal analyst at Hollis & Grove Research".
+const LOWER = String.raw`[\p{Ll}][\p{Ll}'’-]*`;
+const IN_SENTENCE_LOWER = new RegExp(
+  String.raw`(?<![\p{L}'’-])(${NAME}),\s+(${LOWER}(?:\s+${LOWER}){0,8}?)(?:\s+(at|of|with)\s+(${ORG}))?(?=\s*(?:[,.;:!?)"“”]|[—–]|\s-\s|$))`,
+  'gu',
+);
+// Words a clause opens with after a name's comma: "Jane Doe, who leads sales" is no job line.
+const CLAUSE_OPENER = /^(?:who|whom|whose|which|that|said|says|told|added|adds|noted|explained|is|was|has|had|will|would|and|but|or|also|then|to|for|in|on|as|when|while|where|after|before|because|if|with|from|by|not|now|too)$/;
 const ATTRIBUTION = /^\s*(?:[—–―~]|--?)\s*(.+)$/u;
 
 interface Found {
@@ -64,7 +74,7 @@ function attribution(line: string, dashed: boolean): Found | null {
 
 // Words that open a sentence before a name ("Then Marcus Lindqvist, Principal Designer"): capitalised, but no part of it.
 const OPENERS = new Set(
-  'then and but also next first finally plus today tonight yesterday tomorrow meanwhile later now so thanks welcome hello hi dear please congratulations congrats with from after before when while since as if featuring starring meet'.split(' '),
+  'then and but also next first finally plus today tonight yesterday tomorrow meanwhile later now so thanks welcome hello hi dear please congratulations congrats with from after before when while since as if featuring starring meet said says added'.split(' '),
 );
 
 /** A name without the sentence-opening word captured in front of it. */
@@ -91,9 +101,24 @@ export function peopleInSentence(line: string, about = ''): Found[] {
     const dept = m[3] ? null : /^,\s+([\p{Lu}][\p{L}&' -]{2,60}?)(?=\s*(?:[·•|.;:]|\s[—–-]\s|$))/u.exec(line.slice(m.index + m[0].length));
     if (dept && parseJobLine(`${title}, ${dept[1]}`).title === `${title}, ${dept[1]}`) title = `${title}, ${dept[1]}`;
     let company = (m[3] ?? '').trim();
+    // "Nadia Farouk, Saffron Lane PR": a firm's name where the job would be is where the person works.
+    const agency = company ? '' : agencyOf(title);
+    if (agency) {
+      add({ name: m[1]!, title: '', company: agency, own: false });
+      continue;
+    }
     const of = company ? null : /^(.+?)\s+of\s+(\S+(?:\s+\S+)+)$/.exec(title);
     if (of && about.includes(of[2]!.toLowerCase())) [title, company] = [of[1]!, of[2]!];
     add({ name: m[1]!, title, company, own: !company });
+  }
+  for (const m of line.matchAll(IN_SENTENCE_LOWER)) {
+    const title = m[2]!.replace(/^(?:a|an|the)\s+/, '');
+    if (CLAUSE_OPENER.test(title.split(' ')[0]!) || !isJob(title)) continue;
+    // The sentence's full stop is no part of the name ("… of Corvane."), an abbreviation's is ("Acme Corp.").
+    const org = (m[4] ?? '').trim().replace(/(?<!\b(?:Inc|Ltd|Corp|Co|Bros|Jr|Sr|S\.A|N\.V|B\.V))\.$/, '');
+    // "professor of Computer Science": a field after "of" is part of the job, not an employer.
+    if (org && m[3] === 'of' && isDepartment(org)) add({ name: m[1]!, title: `${title} of ${org}`, company: '', own: true });
+    else add({ name: m[1]!, title, company: org, own: !org });
   }
   for (const m of line.matchAll(IN_BRACKETS)) {
     // "Farid Haddad, Ex Officio (Executive Director)": after a comma the words are the role, not a second name.
