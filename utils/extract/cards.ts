@@ -2,6 +2,7 @@
 import { isContactLink, JOB_WORDS, MAX_ANCHORS, parseJobLine } from './contacts';
 import { cleanPersonName, isPersonName } from './names';
 import { isLocationLine, labelledLocation } from './location';
+import { isPlaceBlock } from './places';
 import { cleanText, firstLine, visibleText } from './visible-text';
 
 /** One person's part of a page: their name, what they do, and the elements holding their contacts. */
@@ -778,7 +779,7 @@ export function findPersonBlocks(doc: Document, url: string): PersonBlock[] {
   const seen = new Set<string>();
   for (const b of [...tables, ...dls, ...cards, ...lines, ...linked]) {
     const key = b.name.toLowerCase();
-    if (seen.has(key)) continue;
+    if (seen.has(key) || isPlaceBlock(b)) continue;
     seen.add(key);
     out.push(b);
   }
