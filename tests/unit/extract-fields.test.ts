@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseHtml } from '@/utils/extract/cli';
 import { isLocationLine, labelledLocation } from '@/utils/extract/location';
 import { phoneLabel } from '@/utils/extract/phone-scan';
-import { isPersonName } from '@/utils/extract/names';
+import { cleanPersonName, isPersonName } from '@/utils/extract/names';
 import { extractHtml } from './helpers';
 
 const speaker = (name: string, role: string, company: string, extra = '') =>
@@ -226,5 +226,57 @@ describe('a person on their own site, and places by icon', () => {
     const card = (n: string, city: string) => `<div class="card"><h3>${n}</h3><p>Partner</p><ul><li><i class="bi bi-geo-alt"></i>${city}</li><li><a href="mailto:${n[0]}@bov.example">mail</a></li></ul></div>`;
     const { prospects } = extractHtml(`<div>${card('Thomas Brennan', 'Boston')}${card('Richard Vale', 'Worcester')}</div>`, 'https://bov.example/partners');
     expect(prospects.map((p) => p.location)).toEqual(['Boston', 'Worcester']);
+  });
+});
+
+describe('titles and companies of directory and exhibitor listings', () => {
+  it('takes an element marked as the title whatever its words, without its "Titles:" label', () => {
+    const card = (id: string, name: string, titles: string) => `<div class="fsConstituentItem"><h3 class="fsFullName"><a href="#" data-id="${id}">${name}</a></h3>
+<div class="fsTitles"><strong>Titles: </strong>${titles}</div><div class="fsEmail"><a href="mailto:${id}@harborviewschools.org">${name}</a></div></div>`;
+    const { prospects } = extractHtml(
+      `<!doctype html><html lang="en"><head><title>Faculty &amp; Staff Directory - Harborview Middle School</title></head><body><main>
+${card('jwhitaker', 'Jamal Whitaker', '7th Grade Science')}${card('aprice', 'Amelia Price', '8th Grade ELA<br>Yearbook Advisor')}${card('kbrandt', 'Kelsey Brandt', 'School Nurse')}
+</main></body></html>`,
+      'https://www.harborviewschools.org/staff',
+    );
+    expect(prospects.map((p) => [p.name, p.title])).toEqual([
+      ['Jamal Whitaker', '7th Grade Science'],
+      ['Amelia Price', '8th Grade ELA'],
+      ['Kelsey Brandt', 'School Nurse'],
+    ]);
+  });
+
+  it('reads an exhibitor\'s "Contact person" block: the person, their role on the next line, the exhibitor as company', () => {
+    const row = (company: string, person: string, role: string, phone: string) => `<div class="_3k9a exh-row"><div class="_2d7 exh-name">${company}</div>
+<div class="_7fa2 exh-contact"><div class="_lbl">Contact person</div><div class="_b31">${person}</div><div class="_a0d">${role}</div><div><span class="_lbl">Phone</span><a href="tel:${phone}">${phone}</a></div></div></div>`;
+    const { prospects } = extractHtml(
+      `<!doctype html><html lang="en"><head><title>Exhibitor list – IntraLogix Berlin 2027</title></head><body><main>
+${row('Convoyeurs Roussel SAS', 'Élodie Garnier', 'Responsable Export', '+33199002741')}${row('Pallisade Systems Ltd', 'Owen Pritchard', 'Sales Director EMEA', '+442079460957')}
+</main><div class="_ft"><div class="_ftc"><div>Organiser</div><div>Kontor Messen Berlin GmbH</div><div>Messedamm 22, 14055 Berlin</div></div>
+<div class="_ftc"><div>Legal</div><div>Managing Directors: Dr. Henrik Saalfeld, Ute Marquardt</div></div></div></body></html>`,
+      'https://www.intralogix-berlin.de/en/exhibitors',
+    );
+    expect(prospects.map((p) => [p.name, p.title, p.company])).toEqual([
+      ['Élodie Garnier', 'Responsable Export', 'Convoyeurs Roussel SAS'],
+      ['Owen Pritchard', 'Sales Director EMEA', 'Pallisade Systems Ltd'],
+      // The imprint's representatives run the legal entity named beside them, not the first company the page lists.
+      ['Dr. Henrik Saalfeld', 'Managing Directors', 'Kontor Messen Berlin GmbH'],
+      ['Ute Marquardt', 'Managing Directors', 'Kontor Messen Berlin GmbH'],
+    ]);
+  });
+
+  it('drops Spanish professional prefixes from names: "Arq.", "Lic.", "C.P."', () => {
+    expect(cleanPersonName('C.P. Leticia Navarro Mújica')).toBe('Leticia Navarro Mújica');
+    const { prospects } = extractHtml(
+      `<!doctype html><html lang="es-MX"><head><title>Nuestros asesores | Casa Jacaranda Bienes Raíces</title></head><body><main>
+<div class="agent-card"><h3 class="agent-card__name">Arq. Ana Sofía Gutiérrez de la Torre</h3><p class="agent-card__position">Asesora de Preventa y Desarrollos</p><a href="mailto:anasofia@casajacaranda.mx">anasofia@casajacaranda.mx</a></div>
+<div class="agent-card"><h3 class="agent-card__name">Lic. María Fernanda Orozco Villaseñor</h3><p class="agent-card__position">Directora Comercial</p><a href="mailto:mf@casajacaranda.mx">mf@casajacaranda.mx</a></div>
+</main></body></html>`,
+      'https://www.casajacaranda.mx/asesores',
+    );
+    expect(prospects.map((p) => [p.name, p.title])).toEqual([
+      ['Ana Sofía Gutiérrez de la Torre', 'Asesora de Preventa y Desarrollos'],
+      ['María Fernanda Orozco Villaseñor', 'Directora Comercial'],
+    ]);
   });
 });

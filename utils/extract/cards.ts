@@ -47,7 +47,9 @@ function inChrome(el: Element, chrome: Set<Element>): boolean {
 
 // Class tokens that mark a job line ("member-role", "entity-result__primary-subtitle", "jobTitle"); utility classes
 // such as "position-relative" or "title-lg" end with something else.
-const JOB_CLASS = /(?:^|[-_])(?:job-?title|jobtitle|title|subtitle|position|role|headline|designation|occupation|job|funktion|poste|fonction)$/i;
+const JOB_CLASS = /(?:^|[-_])(?:job-?title|jobtitle|title|titles|subtitle|position|role|headline|designation|occupation|job|funktion|poste|fonction|cargo|puesto|stanowisko|funkcja|ruolo|functie|befattning|직책|직위)$/i;
+// Directory builders write class names in camelCase ("fsTitles", "staffJobTitle", "memberRole").
+const JOB_CLASS_CAMEL = /[a-z](?:Job)?(?:Title|Titles|Position|Role|Designation)$/;
 const COMPANY_CLASS = /(?:^|[-_])(?:company|company-?name|organi[sz]ation|org|org-?name|employer|firm|firm-?name|affiliation|institution|unternehmen|entreprise|societe|empresa|agency|agency-?name|brokerage|brokerage-?name|business-?name)$/i;
 const PIN_ICON = /(?:^|[-_])(?:geo(?:-alt)?|map-?marker(?:-alt)?|map-?pin|location(?:-dot|-pin)?|place|pin)$/i;
 const LOCATION_CLASS = /(?:^|[-_])(?:location|locality|city|region|place|standort|lieu|secondary-subtitle)$/i;
@@ -65,7 +67,7 @@ function classTokens(el: Element): string[] {
 /** Elements of a card that say what the person does, marked by class or `itemprop="jobTitle"`. */
 function jobElements(card: Element): Element[] {
   return [...card.querySelectorAll('[class], [itemprop="jobTitle"]')].filter(
-    (el) => el.getAttribute('itemprop') === 'jobTitle' || classTokens(el).some((t) => JOB_CLASS.test(t)),
+    (el) => el.getAttribute('itemprop') === 'jobTitle' || classTokens(el).some((t) => JOB_CLASS.test(t) || JOB_CLASS_CAMEL.test(t)),
   );
 }
 
@@ -90,7 +92,7 @@ export function personNameOf(el: Element | null | undefined): string {
   return alone && isPersonName(alone) ? alone : '';
 }
 
-const JOB_LABEL = /^(?:funktion|position|titel|title|job title|role|rolle|poste|fonction|cargo|puesto|役職)\s*[:：]\s*/i;
+const JOB_LABEL = /^(?:funktion|position|positions|titel|title|titles|job title|job titles|role|roles|rolle|poste|fonction|cargo|puesto|stanowisko|役職|직책)\s*[:：]\s*/i;
 
 /** Splits "Title at Company" but only reads a line as a job when it is short and has a job word. */
 function jobOf(text: string): { title: string; company: string } {
@@ -130,6 +132,11 @@ function roleHeading(card: Element, nameEl: Element | null): string {
   return job.title && !job.company ? job.title : '';
 }
 
+/** Whether the text of an element marked as a job title can be one: short, not the name, no contact, not a date or a number. */
+function isMarkedJob(text: string, name: string): boolean {
+  return text.length >= 2 && text.length <= 80 && text !== name && /\p{L}{2}/u.test(text) && !/@|https?:|^\+?[\d\s().-]+$|\b(?:19|20)\d\d\b/u.test(text) && !/[:：]$/.test(text);
+}
+
 /** The job line of a card: a marked element, the element beside the name, a role heading above it, or the text after the name. */
 function jobInCard(card: Element, nameEl: Element | null, name: string): { title: string; company: string } {
   const tried = new Set<Element>();
@@ -139,11 +146,18 @@ function jobInCard(card: Element, nameEl: Element | null, name: string): { title
     nameEl?.parentElement !== card ? nameEl?.parentElement?.nextElementSibling : null,
     nameEl?.previousElementSibling,
   ];
+  const marked = new Set(jobElements(card));
   for (const el of candidates) {
     if (!el || tried.has(el) || (nameEl && (el.contains(nameEl) || nameEl.contains(el))) || !card.contains(el)) continue;
     tried.add(el);
-    const job = jobOf(firstLine(el, 400, isBadge) || firstLine(el, 400));
+    const line = firstLine(el, 400, isBadge) || firstLine(el, 400);
+    const job = jobOf(line);
     if (job.title) return job;
+    // An element marked as the job says it is one, whatever its words: "7th Grade Science", "Spanish I & II".
+    if (marked.has(el)) {
+      const plain = line.replace(JOB_LABEL, '').trim();
+      if (isMarkedJob(plain, name)) return { title: plain, company: '' };
+    }
   }
   // A role heading outranks what is written in the name's own line after a break (there, an occupation).
   const role = roleHeading(card, nameEl);
@@ -356,10 +370,11 @@ const HONORIFIC = /^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Herr|Frau|Mme|M\.|Sr|S
  */
 function labelledContact(card: Element): LabelledContact | 'nobody' | null {
   let labelled = false;
-  for (const label of [...card.querySelectorAll('dt, th, strong, b, label')].slice(0, 30)) {
+  // Labels may also be styled blocks of their own ("<div class="_lbl">Contact person</div><div>Name</div>").
+  for (const label of [...card.querySelectorAll('dt, th, strong, b, label, [class*="lbl" i], [class*="label" i]')].slice(0, 30)) {
     const labelText = cleanText(label, 60);
     if (!CONTACT_FIELD.test(labelText)) continue;
-    const inline = label.tagName !== 'DT' && label.tagName !== 'TH';
+    const inline = label.tagName !== 'DT' && label.tagName !== 'TH' && !(label.tagName === 'DIV' && !label.firstElementChild);
     const valueEl = inline ? label.parentElement : label.nextElementSibling;
     if (!valueEl || !card.contains(valueEl)) continue;
     const text = cleanText(valueEl, 200);
@@ -369,7 +384,9 @@ function labelledContact(card: Element): LabelledContact | 'nobody' | null {
     const line = nameAndRole(value);
     if (line && JOB_WORDS.test(line.role)) return { el: valueEl, name: line.name, role: line.role };
     const name = cleanPersonName(value);
-    if (isPersonName(name)) return { el: valueEl, name, role: '' };
+    // The role may follow on a line of its own ("<div>Élodie Garnier</div><div>Responsable Export</div>").
+    const after = cleanText(valueEl.nextElementSibling, 100);
+    if (isPersonName(name)) return { el: valueEl, name, role: after && !/[@\d]/.test(after) && parseJobLine(after).title ? after : '' };
   }
   return labelled ? 'nobody' : null;
 }
@@ -542,7 +559,8 @@ function cardBlocks(doc: Document, url: string, taken: Set<Element>): PersonBloc
     const contact = contactOf.get(nameEl);
     if (contact) {
       const job = parseJobLine(contact.role);
-      const heading = cleanText(card.querySelector('h1, h2, h3, h4, h5, h6'), 200);
+      // The listing's heading names the company; without one, its element marked as a name does.
+      const heading = cleanText(card.querySelector('h1, h2, h3, h4, h5, h6') ?? [...card.querySelectorAll('[class*="name" i]')].find((e) => !e.contains(contact.el) && !contact.el.contains(e)), 200);
       const company = job.company || (heading.length <= 100 && !heading.includes(contact.name) ? heading : '');
       return { name: contact.name, title: job.title || contact.role, company, location: locationInCard(card, contact.name), elements: [card], kind: 'card' as const };
     }

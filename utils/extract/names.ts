@@ -21,7 +21,8 @@ recognition education related featured latest popular recent posts article artic
 following repositories repository fork forks sponsor organization organizations pinned achievements
 united kingdom states republic emirates island islands ihr ihre ihren unser unsere unseren ansprechpartner ansprechpartnerin
 mitarbeiter geschäftsleitung votre vos nos notre interlocuteurs interlocuteur nuestro nuestra nuestros equipo contacto source newsroom technologies robotics software systems solutions
-holdings ventures labs foundation association room stage track auditorium lounge terrace foyer ballroom investor investors relations inquiries enquiries`.split(/\s+/),
+holdings ventures labs foundation association room stage track auditorium lounge terrace foyer ballroom investor investors relations inquiries enquiries
+employment opportunities opportunity openings vacancies vacancy vacant`.split(/\s+/),
 );
 
 const DEGREE = /^(?:ph\.?\s?d|m\.?d|j\.?d|jr|sr|ii|iii|iv|esq|mba|cpa|dds|rn|msc|bsc|ma|ba|ms|bs|dphil|frs|llm|llb|pe|cfa|pmp|mph|edd|dvm|od|do|np|pa|facp|faia|aia)\.?$/i;
@@ -41,6 +42,8 @@ export function cleanPersonName(raw: string): string {
   s = s.replace(/^(?:By|Von|Par|Por|Di|Door|Written by|Posted by|Author:|About|Meet|Contact|Über|À propos de|Kontakt)\s+/i, '');
   // German academic degrees written before the name ("Dipl.-Ing. (FH) Matthias Kestner", "Dr.-Ing.", "Mag.") are not part of it.
   s = s.replace(/^(?:(?:Dipl\.-[\p{L}]+\.?|Dr\.-Ing\.|Mag\.|B\.\s?(?:Sc|A)\.|M\.\s?(?:Sc|A)\.)\s*(?:\((?:FH|TU|Univ\.?)\)\s*)?)+/u, '');
+  // Spanish and Latin American professional prefixes: "Lic. María Orozco", "Arq. Ana Gutiérrez", "C.P. Leticia Navarro".
+  s = s.replace(/^(?:Lic|Licda|Arq|Ing|C\.\s?P|Mtro|Mtra|Dra|Abog|Abg)\.\s+(?=\p{Lu})/u, '');
   s = s.replace(/[\s,;:|•·–—-]+$/, '').trim();
   // Credentials after the name are not part of it: "Adaeze N. Okafor, CPA, CFE", "Jane Doe, PhD".
   // Dotted ones too: "Rosa Whitcombe, P.Eng.", "C.P.A.", "M.Sc.".
@@ -58,7 +61,7 @@ const ORG_WORDS = new Set(
   `source inc llc ltd gmbh corp group university company technologies solutions systems software robotics holdings ventures labs
 foundation institute association department newsroom agence agency agentur agencia studio studios consulting partners services energy solar pharma pharmaceuticals biotech therapeutics logistics freight airlines
 motors insurance bank realty properties communications networks telecom analytics headquarters hq branch campus
-works planning development affairs relations resources administration recreation procurement facilities`.split(/\s+/),
+works planning development affairs relations resources administration recreation procurement facilities sas sarl srl spa plc llp`.split(/\s+/),
 );
 
 /** Whether text written with CJK characters is shaped like a personal name (山田 太郎, 山田太郎). */

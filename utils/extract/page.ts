@@ -113,18 +113,32 @@ export function orgName(doc: Document, url: string): string {
   const last = parts.length > 1 ? parts.at(-1)! : '';
   // "Harbourside Dental Group" looks like a name by its shape; an organization word says otherwise.
   if (last && last.length <= 60 && (!isPersonName(last) || ORG_WORD.test(last))) return last;
-  // Legal names on lines of their own ("© 2026 Acme Ltd"): a copyright line names the organization after its year;
-  // a line with a job or a list separator is someone's affiliation, not the site's.
-  const text = doc.body ? visibleText(doc.body, 100_000) : '';
-  for (const m of text.matchAll(/(?:^|\n)([^\n]{2,60}?\s(?:GmbH(?: & Co\. KG)?|UG(?: \(haftungsbeschränkt\))?|AB|ASA|AS|A\/S|ApS|Oyj?|N\.V\.|S\.r\.l\.|Srl|S\.p\.A\.|SpA|S\.L\.U?\.?|Lda\.?|Ltda\.?|AG|KG|e\.V\.|SARL|SAS|S\.A\.|Ltd\.?|LLC|LLP|Inc\.?|B\.V\.|plc))(?=\s*(?:\n|$))|株式会社[^\n]{1,30}|[^\n]{1,30}株式会社/g)) {
-    const legal = (m[1] ?? m[0]).replace(/^(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*/i, '').trim();
-    if (legal && !/[·•|,]/.test(legal) && !JOB_WORDS.test(legal)) return legal;
-  }
+  const legal = legalName(doc);
+  if (legal) return legal;
   try {
     return new URL(url).hostname.replace(/^www\./, '');
   } catch {
     return '';
   }
+}
+
+/**
+ * The legal name a page writes on a line of its own ("© 2026 Acme Ltd",
+ * "Kontor Messen Berlin GmbH" in an imprint): a copyright line names the
+ * organization after its year; a line with a job or a list separator is
+ * someone's affiliation, not the site's.
+ */
+function legalName(doc: Document): string {
+  return legalNameIn(doc.body ? visibleText(doc.body, 100_000) : '');
+}
+
+/** The first legal name written on a line of its own in `text` (see {@link legalName}). */
+function legalNameIn(text: string): string {
+  for (const m of text.matchAll(/(?:^|\n)([^\n]{2,60}?\s(?:GmbH(?: & Co\. KG)?|UG(?: \(haftungsbeschränkt\))?|AB|ASA|AS|A\/S|ApS|Oyj?|N\.V\.|S\.r\.l\.|Srl|S\.p\.A\.|SpA|S\.L\.U?\.?|Lda\.?|Ltda\.?|AG|KG|e\.V\.|SARL|SAS|S\.A\.|Ltd\.?|LLC|LLP|Inc\.?|B\.V\.|plc))(?=\s*(?:\n|$))|株式会社[^\n]{1,30}|[^\n]{1,30}株式会社/g)) {
+    const legal = (m[1] ?? m[0]).replace(/^(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*/i, '').trim();
+    if (legal && !/[·•|,]/.test(legal) && !JOB_WORDS.test(legal)) return legal;
+  }
+  return '';
 }
 
 // Legal forms after a company's name: German, French, British, American, Dutch, Nordic (AB, AS, A/S, ApS, Oy), Italian,
@@ -454,6 +468,25 @@ function teamsInTitles<T extends PersonBlock>(blocks: T[], company: string): T[]
   return blocks.map((b) => withinPageOrganization(b, company) as T);
 }
 
+/**
+ * The legal name written next to where a person is named (the imprint
+ * column holding "Managing Directors: …" and the company's name), looking
+ * a few levels up from the element that names them.
+ */
+function legalNameNear(doc: Document, name: string): string {
+  const at = [...(doc.body?.querySelectorAll('p, div, li, td, dd, span') ?? [])]
+    .slice(0, 20_000)
+    .find((el) => el.childElementCount === 0 && (el.textContent ?? '').includes(name));
+  for (let box = at?.parentElement, i = 0; box && i < 3 && box.tagName !== 'BODY'; box = box.parentElement, i++) {
+    const legal = legalNameIn(visibleText(box, 3000));
+    if (legal) return legal;
+  }
+  return '';
+}
+
+// Titles an imprint's representative label gives (labelled-people.ts): a legal entity's representatives.
+const REPRESENTATIVE_TITLE = /^(?:Geschäftsführer|Managing Director|Vorstand|Inhaber|Gérant|Président|Directeur de|Directrice de|代表)/i;
+
 /** A prospect from a person block, with the contacts inside the block. */
 function blockProspect(block: PersonBlock, url: string, country: CountryCode, company: string, skip: (el: Element) => boolean): ProspectBuilder {
   const b = new ProspectBuilder(url);
@@ -602,7 +635,10 @@ function findProspects(doc: Document, url: string, country: CountryCode): Extrac
       const all = teamsInTitles([...blocks, ...bylines, ...labelled, ...singles], company);
       owned = new Set(all.flatMap((b) => b.elements));
       // Only what can be shown is built; one more tells the caller the page had more.
-      const builders = all.slice(0, LIMITS.prospectsPerPage + 1).map((block) => blockProspect(block, url, country, block.kind === 'label' && /^(?:Geschäftsführer|代表)/.test(block.title) ? company || org.name : company, (el) => chrome(el)));
+      // Those an imprint names as its representatives ("Geschäftsführer:", "Managing Directors:") run the legal entity it names,
+      // even on an event's or a brand's page.
+      const represented = (name: string) => legalNameNear(doc, name) || legalName(doc) || company || org.name;
+      const builders = all.slice(0, LIMITS.prospectsPerPage + 1).map((block) => blockProspect(block, url, country, block.kind === 'label' && REPRESENTATIVE_TITLE.test(block.title) ? represented(block.name) : company, (el) => chrome(el)));
       prospects = withoutSharedContacts(dedupe([...builders.map((b) => b.build()), ...(loneListed ? [lone] : [])]), org, country);
       if (!prospects.length) {
         // No person block: the page may still be one person's (a profile URL, a "Name - Title" document title, meta author).

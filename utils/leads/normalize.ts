@@ -212,7 +212,9 @@ export function looksLikePersonName(text: string): boolean {
   const s = text.trim();
   if (s.length < 3 || s.length > 70 || /[\d@#/:|<>{}[\]!?]/.test(s)) return false;
   const words = s.split(/\s+/);
-  if (words.length < 2 || words.length > 5) return false;
+  // Particles do not count: "Ana Sofía Gutiérrez de la Torre" is five name words.
+  const core = words.filter((w) => !PARTICLES.has(w.toLowerCase()));
+  if (words.length < 2 || core.length > 5 || words.length > 7) return false;
   return words.every((w) => PARTICLES.has(w.toLowerCase()) || /^[\p{Lu}][\p{L}'’.-]*$/u.test(w));
 }
 
