@@ -134,11 +134,20 @@ function roleHeading(card: Element, nameEl: Element | null): string {
 
 /** Whether the text of an element marked as a job title can be one: short, not the name, no contact, not a date or a number. */
 function isMarkedJob(text: string, name: string): boolean {
-  return text.length >= 2 && text.length <= 80 && text !== name && /\p{L}{2}/u.test(text) && !/@|https?:|^\+?[\d\s().-]+$|\b(?:19|20)\d\d\b/u.test(text) && !/[:：]$/.test(text);
+  return (
+    text.length >= 2 &&
+    text.length <= 80 &&
+    text !== name &&
+    /\p{L}{2}/u.test(text) &&
+    !/@|https?:|^\+?[\d\s().-]+$|\b(?:19|20)\d\d\b/u.test(text) &&
+    !/[:：!?]$/.test(text) &&
+    // A call to action speaks to the reader: "We are hiring", "Join our team".
+    !/\b(?:we|our|us|you|your|join|hiring|apply)\b/i.test(text)
+  );
 }
 
 /** The job line of a card: a marked element, the element beside the name, a role heading above it, or the text after the name. */
-function jobInCard(card: Element, nameEl: Element | null, name: string): { title: string; company: string } {
+function jobInCard(card: Element, nameEl: Element | null, name: string, loose = true): { title: string; company: string } {
   const tried = new Set<Element>();
   const candidates: Array<Element | null | undefined> = [
     ...jobElements(card),
@@ -154,7 +163,7 @@ function jobInCard(card: Element, nameEl: Element | null, name: string): { title
     const job = jobOf(line);
     if (job.title) return job;
     // An element marked as the job says it is one, whatever its words: "7th Grade Science", "Spanish I & II".
-    if (marked.has(el)) {
+    if (loose && marked.has(el)) {
       const plain = line.replace(JOB_LABEL, '').trim();
       if (isMarkedJob(plain, name)) return { title: plain, company: '' };
     }
@@ -495,7 +504,8 @@ function cardBlocks(doc: Document, url: string, taken: Set<Element>): PersonBloc
       const run = runOf(el);
       return !needJob || run.some(hasContact) || !!jobOf(cleanText(run[1], 300)).title;
     }
-    return !needJob || hasContact(el) || contactOf.has(nameIn(el)!) || !!jobInCard(el, nameIn(el), personNameOf(nameIn(el))).title;
+    // A card without a contact needs a real job line: a marked line alone ("We are hiring") makes no person.
+    return !needJob || hasContact(el) || contactOf.has(nameIn(el)!) || !!jobInCard(el, nameIn(el), personNameOf(nameIn(el)), false).title;
   };
   const climb = (start: Element, needJob: boolean): void => {
     // A repeated block whose like siblings name nobody (the paragraphs of one person's box) is the card only when no
