@@ -79,8 +79,9 @@ export function Workspace(props: {
     };
   }, [db, tag, rows.index]);
 
-  // Sync states come from the outbox's index keys, re-read when the background (or a page) announces a change.
-  const { crm, states: syncStates } = useSyncStates(db);
+  // Sync states come from the outbox's index keys, re-read when the background (or a page) announces a change;
+  // the first read waits for the rows, which it would otherwise hold up.
+  const { crm, states: syncStates } = useSyncStates(db, rows.complete || rows.error !== undefined);
 
   // The states change as syncs complete: only a sync-state filter makes the list depend on them.
   const syncForFilter = filter.sync ? syncStates : undefined;

@@ -19,8 +19,8 @@ let n = 0;
 const seen: SyncStates[] = [];
 const latest = () => seen[seen.length - 1]!;
 
-function Probe(props: { db: LeadDb }) {
-  seen.push(useSyncStates(props.db));
+function Probe(props: { db: LeadDb; ready?: boolean }) {
+  seen.push(useSyncStates(props.db, props.ready));
   return null;
 }
 
@@ -81,5 +81,19 @@ describe('useSyncStates', () => {
     await until(() => expect(outboxReads.mock.calls.length).toBeGreaterThan(reads));
     await wait(100);
     expect(latest()).toBe(before);
+  });
+
+  it('reads only the targets until ready (the workspace\'s rows load first), then the states', async () => {
+    await putTarget(db, hubspot);
+    await enqueueLeads(db, [{ id: 'a', updatedAt: V1 }], ['hubspot']);
+    const outboxReads = vi.spyOn(IDBIndex.prototype, 'count');
+    root = createRoot(document.createElement('div'));
+    root.render(createElement(Probe, { db, ready: false }));
+    await until(() => expect(latest().crm).toBe(true));
+    await wait(100);
+    expect(latest().states.size).toBe(0);
+    expect(outboxReads).not.toHaveBeenCalled();
+    root.render(createElement(Probe, { db, ready: true }));
+    await until(() => expect(latest().states.get('a')).toEqual({ state: 'pending', targets: ['hubspot'] }));
   });
 });
