@@ -208,4 +208,21 @@ describe('readLeadSyncStates (outbox index keys only)', () => {
       ['webhook', 'synced', [['lead-1', 'webhook'], ['lead-2', 'webhook']]],
     ]);
   });
+
+  it('yields between slices once its time budget is spent, and not before', async () => {
+    await enqueueLeads(db, range(0, 2500), ['hubspot', 'webhook'], T0);
+    await settle('webhook', [1, 2, 3], { kind: 'failed', message: '400' });
+    const pause = vi.fn(() => Promise.resolve());
+    // A clock that never moves: the budget is never spent.
+    const whole = await readLeadSyncStates(db, { pause, now: () => 0, pageSize: 1000 });
+    expect(pause).not.toHaveBeenCalled();
+    // Each look at the clock (every 256 keys folded) finds 10 ms gone: a budget of 5 ms yields at each.
+    let t = 0;
+    const sliced = await readLeadSyncStates(db, { pause, budgetMs: 5, now: () => (t += 10), pageSize: 1000 });
+    // 3 failed keys read through the index, then 5,000 primary keys.
+    expect(pause).toHaveBeenCalledTimes(Math.floor(5003 / 256));
+    expect(sliced).toEqual(whole);
+    expect(whole.get('lead-2')).toEqual({ state: 'failed', targets: ['hubspot', 'webhook'] });
+    expect(whole.get('lead-7')).toEqual({ state: 'pending', targets: ['hubspot', 'webhook'] });
+  });
 });

@@ -198,8 +198,45 @@ function foldGroup(states: Map<string, LeadSync>, { target, status, keys }: Outb
   }
 }
 
-/** Outbox keys read per request by {@link readLeadSyncStates}: each page arrives and is folded in one short task. */
+/** Outbox keys read per request by {@link readLeadSyncStates}: each page arrives in one short task. */
 export const KEY_PAGE = 5000;
+
+/**
+ * Every key `getAllKeys` gives, `pageSize` a request. Each next request is
+ * made as the previous page arrives (in its success callback, while the
+ * transaction is active), so the pages come back to back whatever else the
+ * page does meanwhile.
+ */
+function readKeyPages(getAllKeys: (range: IDBKeyRange | null, count: number) => Promise<unknown[]>, pageSize: number): Promise<unknown[][]> {
+  const pages: unknown[][] = [];
+  return new Promise((ok, fail) => {
+    const next = (after?: unknown) =>
+      getAllKeys(after === undefined ? null : IDBKeyRange.lowerBound(after, true), pageSize).then((page) => {
+        pages.push(page);
+        if (page.length === pageSize) next(page[page.length - 1]);
+        else ok(pages);
+      }, fail);
+    next();
+  });
+}
+
+/** Yields to the page's other tasks (input, rendering) between slices of work. */
+export const yieldToPage = (): Promise<void> => new Promise((ok) => setTimeout(ok, 0));
+
+/** How {@link readLeadSyncStates} reads and slices its work. */
+export interface SyncStatesOptions {
+  /** Keys per request (tests use small pages). */
+  pageSize?: number;
+  /** Work time (ms, by `now`) after which the fold yields: wall time, so a busy machine yields sooner. */
+  budgetMs?: number;
+  /** Called between slices; the default gives the page a task turn. */
+  pause?: () => Promise<void>;
+  /** The clock (tests pass their own). */
+  now?: () => number;
+}
+
+/** Keys folded between two looks at the clock. */
+const KEYS_PER_CHECK = 256;
 
 /**
  * Every lead's sync state (and its targets) without loading an entry, as
@@ -209,14 +246,16 @@ export const KEY_PAGE = 5000;
  * 1. count each (target, status) through the by-target-status index;
  * 2. read the keys of every pair but each target's most common status (few,
  *    usually: the failed and pending next to the synced);
- * 3. page through the store's primary keys `[leadId, target]`, `pageSize` at a
- *    time: a key of none of the pairs read has its target's most common status.
+ * 3. page through the store's primary keys `[leadId, target]`: a key of none
+ *    of the pairs read has its target's most common status.
+ * The keys are then folded in slices that yield once `budgetMs` is spent
+ * (on a machine short of CPU, 5,000 keys in one go took over 100 ms).
  * Keys are validated (they come from storage); an invalid one is skipped. If
  * the store holds entries the index does not (a status outside the schema),
  * that inference would be wrong: then each pair is read whole instead.
  */
-export async function readLeadSyncStates(db: LeadDb, opts: { pageSize?: number } = {}): Promise<Map<string, LeadSync>> {
-  const pageSize = opts.pageSize ?? KEY_PAGE;
+export async function readLeadSyncStates(db: LeadDb, opts: SyncStatesOptions = {}): Promise<Map<string, LeadSync>> {
+  const { pageSize = KEY_PAGE, budgetMs = 8, pause = yieldToPage, now = () => performance.now() } = opts;
   const tx = db.transaction('syncOutbox');
   const index = tx.store.index('by-target-status');
   const counts = await Promise.all(STATUS_PAIRS.map((p) => index.count(onlyPair(p))));
@@ -228,28 +267,44 @@ export async function readLeadSyncStates(db: LeadDb, opts: { pageSize?: number }
     if (count > (common.get(target)?.count ?? 0)) common.set(target, { status, count });
   });
   const fewer = STATUS_PAIRS.filter((p, i) => counts[i]! > 0 && common.get(p.target)!.status !== p.status);
+  const [groups, pages] = await Promise.all([
+    Promise.all(fewer.map(async (p) => ({ ...p, keys: (await index.getAllKeys(onlyPair(p))) as unknown[] }))),
+    readKeyPages((range, count) => tx.store.getAllKeys(range, count), pageSize),
+  ]);
+  await tx.done;
+
+  let started = now();
+  let n = 0;
+  /** Runs `fold` on each key of each list, yielding whenever the budget is spent. */
+  const sliced = async (lists: unknown[][], fold: (key: unknown, list: number) => void) => {
+    for (const [i, list] of lists.entries())
+      for (const key of list) {
+        fold(key, i);
+        if (++n % KEYS_PER_CHECK === 0 && now() - started >= budgetMs) {
+          await pause();
+          started = now();
+        }
+      }
+  };
   const byTarget = new Map(TargetIdSchema.options.map((t) => [t, new Map<string, EntryStatus>()]));
-  for (const g of await Promise.all(fewer.map(async (p) => ({ ...p, keys: (await index.getAllKeys(onlyPair(p))) as unknown[] })))) {
-    for (const key of g.keys) if (OutboxKeySchema.safeParse(key).success) byTarget.get(g.target)!.set((key as [string])[0], g.status);
-  }
+  await sliced(
+    groups.map((g) => g.keys),
+    (key, i) => {
+      const { target, status } = groups[i]!;
+      const p = OutboxKeySchema.safeParse(key);
+      if (p.success && p.data[1] === target) byTarget.get(target)!.set(p.data[0], status);
+    },
+  );
   const states = new Map<string, LeadSync>();
   const seen = new Map<TargetId, number>();
-  let page = (await tx.store.getAllKeys(null, pageSize)) as unknown[];
-  for (;;) {
-    // The next page is asked for before this one is folded: a request in flight keeps the transaction open.
-    const next = page.length === pageSize ? tx.store.getAllKeys(IDBKeyRange.lowerBound(page[page.length - 1] as IDBValidKey, true), pageSize) : undefined;
-    for (const key of page) {
-      const p = OutboxKeySchema.safeParse(key);
-      if (!p.success) continue;
-      const [leadId, target] = p.data;
-      const status = byTarget.get(target)!.get(leadId) ?? common.get(target)?.status;
-      seen.set(target, (seen.get(target) ?? 0) + 1);
-      if (status) addLeadSync(states, leadId, target, status);
-    }
-    if (!next) break;
-    page = (await next) as unknown[];
-  }
-  await tx.done;
+  await sliced(pages, (key) => {
+    const p = OutboxKeySchema.safeParse(key);
+    if (!p.success) return;
+    const [leadId, target] = p.data;
+    const status = byTarget.get(target)!.get(leadId) ?? common.get(target)?.status;
+    seen.set(target, (seen.get(target) ?? 0) + 1);
+    if (status) addLeadSync(states, leadId, target, status);
+  });
   if (TargetIdSchema.options.some((t) => (seen.get(t) ?? 0) !== expected.get(t))) {
     const exact = new Map<string, LeadSync>();
     for (const g of await readOutboxKeys(db)) foldGroup(exact, g);
