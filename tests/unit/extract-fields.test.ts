@@ -280,3 +280,56 @@ ${row('Convoyeurs Roussel SAS', 'Élodie Garnier', 'Responsable Export', '+33199
     ]);
   });
 });
+
+describe('fields of academic, governance and about pages', () => {
+  it('reads a lab page: a discipline after a comma stays in the title, a home institute is the company, an abbreviation ends no title, a globe icon is the homepage', () => {
+    const person = (slug: string, name: string, job: string, links: string) => `<div class="people-person"><div class="portrait-title">
+<h2><a href="/author/${slug}/">${name}</a></h2><h3>${job}</h3><ul class="network-icon">${links}</ul></div></div>`;
+    const { prospects } = extractHtml(
+      `<!doctype html><html lang="en-us"><head><title>People | CNSL</title><meta property="og:site_name" content="CNSL"></head><body><main>
+${person('kab', 'Kwabena Asare-Boateng', 'PhD Candidate, Bioengineering (5th year)', '<li><a href="mailto:kab@halvorsen.edu"><i class="fas fa-envelope"></i></a></li>')}
+${person('dr', 'Devika Raman', 'PhD Student (co-advised with Prof. Harold Lindgren)', '<li><a href="https://devikaraman.github.io/"><i class="fas fa-globe big-icon"></i></a></li>')}
+${person('je', 'Dr. Joaquín Etxeberria', 'Visiting Associate Researcher, Instituto Vasco de Neurocomputación (Sept 2026 – Feb 2027)', '<li><a href="https://www.linkedin.com/in/joaquin-etxeberria-ivn/"><i class="fab fa-linkedin"></i></a></li>')}
+</main></body></html>`,
+      'https://cnsl.halvorsen.edu/people/',
+    );
+    const fields = (name: string) => {
+      const p = prospects.find((q) => q.name.endsWith(name));
+      return [p?.title, p?.company, p?.website];
+    };
+    expect(fields('Kwabena Asare-Boateng')).toEqual(['PhD Candidate, Bioengineering (5th year)', 'CNSL', '']);
+    expect(fields('Devika Raman')).toEqual(['PhD Student (co-advised with Prof. Harold Lindgren)', 'CNSL', 'https://devikaraman.github.io/']);
+    expect(fields('Joaquín Etxeberria')).toEqual(['Visiting Associate Researcher', 'Instituto Vasco de Neurocomputación', '']);
+  });
+
+  it('takes a maintainers table\'s Area column as the title when it has no title column', () => {
+    const row = (name: string, gh: string, aff: string, area: string) => `<tr><td>${name}</td><td><a href="https://github.com/${gh}">@${gh}</a></td><td>${aff}</td><td>${area}</td></tr>`;
+    const { prospects } = extractHtml(
+      `<!doctype html><html lang="en"><head><title>Governance | Tidewater</title></head><body><main><table><thead><tr><th>Name</th><th>GitHub</th><th>Affiliation</th><th>Area</th></tr></thead><tbody>
+${row('Matteo Ricci', 'mricci-tw', 'Fenwick &amp; Hale', 'SQL dialects, JDBC/ODBC')}${row('Oluwaseun Adeyemi', 'seun-a', 'Marlowe Analytics', 'Release management, CI')}
+</tbody></table></main></body></html>`,
+      'https://tidewater.example/docs/governance',
+    );
+    expect(prospects.map((p) => [p.name, p.title, p.company])).toEqual([
+      ['Matteo Ricci', 'SQL dialects, JDBC/ODBC', 'Fenwick & Hale'],
+      ['Oluwaseun Adeyemi', 'Release management, CI', 'Marlowe Analytics'],
+    ]);
+  });
+
+  it('reads where an About page\'s author says they are now, not where they come from; an independent consultant works for nobody', () => {
+    const { prospects } = extractHtml(
+      `<!doctype html><html lang="en"><head><title>About - Margin Notes</title>
+<script type="application/ld+json">{"@context":"https://schema.org","@type":"WebSite","name":"Margin Notes","author":{"@type":"Person","name":"Clara Vasquez-Hale"}}</script></head><body><main>
+<h1>About</h1><p>I'm originally from Valencia, lived in London for a decade, and I'm now writing from Lisbon, usually with too much coffee.</p>
+<h2>Guest writers</h2>
+<div class="profile"><a class="profile-name" href="https://substack.com/@claravh">Clara Vasquez-Hale</a><div class="profile-bio">Head of Pricing at Ledgerly</div></div>
+<div class="profile"><a class="profile-name" href="https://substack.com/@meilinhsu">Mei-Lin Hsu</a><div class="profile-bio">Independent pricing consultant</div></div>
+</main></body></html>`,
+      'https://www.marginnotes.pub/about',
+    );
+    const clara = prospects.find((p) => p.name === 'Clara Vasquez-Hale');
+    const meiLin = prospects.find((p) => p.name === 'Mei-Lin Hsu');
+    expect(clara?.location).toBe('Lisbon');
+    expect(meiLin?.company).toBe('');
+  });
+});

@@ -101,7 +101,8 @@ function jobOf(text: string): { title: string; company: string } {
   line = line.replace(/^[(（]([^()（）]+)[)）]$/, '$1');
   // A bio paragraph starts with the job: "VP of Revenue Operations at Quorum Health. Previously led …".
   // So does a sentence with the job ("Senior Talent Partner. Email aoife@…"); "Sr. Engineer" has no job before its dot.
-  const head = line.split(/(?<=[\p{Ll})])\.\s+(?=\p{Lu})/u)[0] ?? line;
+  // "co-advised with Prof. Harold Lindgren": an abbreviation's dot ends no sentence.
+  const head = line.split(/(?<=[\p{Ll})])(?<!\b(?:Prof|Dr|Mr|Mrs|Ms|Mx|St|Sr|Jr|Inc|Co|Corp|Ltd|Dept|Univ|Assoc|Asst|approx|vs|etc))\.\s+(?=\p{Lu})/u)[0] ?? line;
   if (line.length > 100 || (head !== line && JOB_WORDS.test(head))) line = head;
   if (!line || line.length > 160 || /^(?:by|von|par)\s/i.test(line)) return { title: '', company: '' };
   return parseJobLine(line);
@@ -244,9 +245,11 @@ function runOf(head: Element): Element[] {
 }
 
 /** Column meanings of a people table, read from its header cells. */
-const COLUMN_PATTERNS: Array<[keyof Omit<PersonBlock, 'elements' | 'kind'> | 'contact', RegExp]> = [
+const COLUMN_PATTERNS: Array<[keyof Omit<PersonBlock, 'elements' | 'kind'> | 'contact' | 'area', RegExp]> = [
   ['name', /^(?:(?:full\s*)?name|person|nom|nombre|nome|名前|氏名|성명|이름|성함|faculty|member|speaker|attorney|lawyer|staff|employee|contact(?:\s*person)?|ansprechpartner(?:in)?)$/i],
   ['title', /^(?:(?:job\s*)?title|position|role|job|rank|funktion|titel|poste|fonction|cargo|役職|직책|직위|직급|designation|appointment)$/i],
+  // What each person looks after, when the table has no title column: "Area", "Focus", "Responsibilities".
+  ['area', /^(?:areas?|focus(?:\s*areas?)?|responsibilit(?:y|ies)|remit|portfolio|zuständigkeit|bereich|domaine|área)$/i],
   ['company', /^(?:company|organi[sz]ation|employer|affiliation|firm|firma|unternehmen|société|entreprise|empresa|所属|会社)(?:\s*name)?$/i],
   ['location', /^(?:location|office|city|standort|ort|ville|ciudad|所在地|based in|region)$/i],
   ['contact', /^(?:e-?mail|email address|mail|courriel|phone|telephone|tel\.?|telefon|téléphone|電話|contact|mobile|extension|ext\.?)$/i],
@@ -321,6 +324,8 @@ function tableBlocks(doc: Document): PersonBlock[] {
         b.title = job.title;
         b.company ||= job.company;
       }
+      const area = [...columns].find(([, f]) => f === 'area')?.[0];
+      if (!b.title && area !== undefined) b.title = cleanText(cells[area], 120);
       const hasContact = !![...row.querySelectorAll('a[href]')].find((a) => /^(?:mailto|tel):/i.test(a.getAttribute('href') ?? '')) || /@|\+?\d[\d\s().-]{6,}\d/.test(cleanText(row, 600));
       if (nameCol !== undefined || b.title || hasContact) rowsOut.push(b);
     }

@@ -277,7 +277,7 @@ function findJobLine(doc: Document, h1: Element | null): string {
 function basedIn(h1: Element | null): string {
   for (let box = h1?.parentElement, i = 0; box && i < 3 && box.tagName !== 'BODY'; box = box.parentElement, i++) {
     const text = visibleText(box, 3000);
-    const m = /\b(?:based|located|living|lives) in\s+([\p{Lu}][\p{L}.'’ -]{1,40}(?:,\s*[\p{Lu}][\p{L}.'’ -]{1,40}){0,2})/u.exec(text);
+    const m = /\b(?:(?:based|located|living|lives) in|(?:writing|working) from)\s+([\p{Lu}][\p{L}.'’ -]{1,40}(?:,\s*[\p{Lu}][\p{L}.'’ -]{1,40}){0,2})/u.exec(text);
     if (m) return m[1]!.trim().replace(/[.]+$/, '');
     if (text.length >= 3000) break;
   }
@@ -487,6 +487,20 @@ function legalNameNear(doc: Document, name: string): string {
 // Titles an imprint's representative label gives (labelled-people.ts): a legal entity's representatives.
 const REPRESENTATIVE_TITLE = /^(?:Geschäftsführer|Managing Director|Vorstand|Inhaber|Gérant|Président|Directeur de|Directrice de|代表)/i;
 
+const INDEPENDENT = /^(?:independent|freelance|self-employed|indépendante?|freiberufliche?r?|selbst(?:st)?ändige?r?|autónomo|autónoma)\b/i;
+
+/**
+ * The place a page about one person says they are in, in the first person
+ * ("I'm now writing from Lisbon", "I am based in Leeds"), as About pages
+ * write it; where they come from ("originally from Valencia") is not it.
+ */
+function withLocationFromText(p: Prospect, doc: Document): Prospect {
+  if (p.location || !doc.body) return p;
+  const m = /\bI(?:'m|’m| am)\b[^.\n]{0,80}?\b(?:based|located|living|writing|working) (?:in|from)\s+([\p{Lu}][\p{L}'’-]+(?:\s[\p{Lu}][\p{L}'’-]+){0,2}(?:,\s*[\p{Lu}][\p{L}'’-]+(?:\s[\p{Lu}][\p{L}'’-]+){0,2})?)/u.exec(visibleText(doc.body, 200_000));
+  if (!m) return p;
+  return { ...p, location: m[1]!, provenance: { ...p.provenance, location: 'text' }, confidence: { ...p.confidence, location: 'low' } };
+}
+
 /** A prospect from a person block, with the contacts inside the block. */
 function blockProspect(block: PersonBlock, url: string, country: CountryCode, company: string, skip: (el: Element) => boolean): ProspectBuilder {
   const b = new ProspectBuilder(url);
@@ -494,7 +508,8 @@ function blockProspect(block: PersonBlock, url: string, country: CountryCode, co
   b.set('title', block.title, 'text', block.kind === 'table' || block.kind === 'label' ? 'medium' : 'low');
   b.set('company', block.company, 'text', 'low');
   b.set('location', block.location, 'text', 'low');
-  b.set('company', company, 'meta', 'low');
+  // "Independent pricing consultant", "Freelance designer": nobody's employee, whatever site lists them.
+  if (!INDEPENDENT.test(block.title)) b.set('company', company, 'meta', 'low');
   for (const el of block.elements) readContacts(b, el, url, country, { skip });
   const text = (block as LabelledPerson).text;
   if (text) {
@@ -625,7 +640,7 @@ function findProspects(doc: Document, url: string, country: CountryCode): Extrac
           : page.name
             ? [page]
             : [];
-      prospects = dedupe([...prospects.map((p) => withCompanyFromText(p, doc)), ...quoted.map((block) => blockProspect(block, url, country, '', chrome).build())]);
+      prospects = dedupe([...prospects.map((p) => withLocationFromText(withCompanyFromText(p, doc), doc)), ...quoted.map((block) => blockProspect(block, url, country, '', chrome).build())]);
       owned = new Set([...others, ...structuredEls]);
     } else {
       const labelled = findLabelledPeople(doc);
@@ -639,7 +654,7 @@ function findProspects(doc: Document, url: string, country: CountryCode): Extrac
       // even on an event's or a brand's page.
       const represented = (name: string) => legalNameNear(doc, name) || legalName(doc) || company || org.name;
       const builders = all.slice(0, LIMITS.prospectsPerPage + 1).map((block) => blockProspect(block, url, country, block.kind === 'label' && REPRESENTATIVE_TITLE.test(block.title) ? represented(block.name) : company, (el) => chrome(el)));
-      prospects = withoutSharedContacts(dedupe([...builders.map((b) => b.build()), ...(loneListed ? [lone] : [])]), org, country);
+      prospects = withoutSharedContacts(dedupe([...builders.map((b) => b.build()), ...(loneListed ? [withLocationFromText(lone, doc)] : [])]), org, country);
       if (!prospects.length) {
         // No person block: the page may still be one person's (a profile URL, a "Name - Title" document title, meta author).
         const page = extractPageSignals(doc, url, country, org, chrome).build();
