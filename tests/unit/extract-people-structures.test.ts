@@ -98,3 +98,54 @@ describe('Korean executive pages', () => {
     expect(none.prospects).toEqual([]);
   });
 });
+
+describe('member tables and exhibitor listings', () => {
+  it('drops a membership mark after a name and never takes a committee for a person', () => {
+    const { prospects } = extractHtml(
+      `<main><h1>Governance</h1><table><thead><tr><th>Name</th><th>GitHub</th><th>Affiliation</th></tr></thead><tbody>
+        <tr><td>Priya Raghunathan ★</td><td><a href="https://github.com/praghu">@praghu</a></td><td>Snowdrift Data</td></tr>
+        <tr><td>Oluwaseun Adeyemi</td><td><a href="https://github.com/seun-a">@seun-a</a></td><td>Marlowe Analytics</td></tr>
+      </tbody></table></main>
+      <div class="toc"><ul><li><a href="#technical-steering-committee">Technical Steering Committee</a></li><li><a href="#maintainers">Maintainers</a></li></ul></div>`,
+      'https://tidewater.example/docs/governance',
+    );
+    expect(prospects.map((p) => [p.name, p.profiles.github])).toEqual([
+      ['Priya Raghunathan', 'https://github.com/praghu'],
+      ['Oluwaseun Adeyemi', 'https://github.com/seun-a'],
+    ]);
+  });
+
+  const exhibitor = (company: string, contact: string) => `
+    <div class="_3k9a row"><div class="_f0"><div class="_2d7 exh-name">${company}</div><div>Conveyors</div></div>
+      <div class="_b8c"><div class="_lbl">Stand</div><div>Hall 4.2 / B17</div></div>${contact}</div>`;
+  const page = `<main><h1>Exhibitors</h1><div class="_lst">
+    ${exhibitor('Vantor Robotics GmbH', '<div class="_7f"><div class="_lbl">Contact person</div><div class="_b31">Lena Hofbauer</div><div class="_a0d">Key Account Manager</div><div class="_c9"><span class="_lbl">E-mail</span><a href="mailto:l.hofbauer@vantor.example">l.hofbauer@vantor.example</a></div></div>')}
+    ${exhibitor('Convoyeurs Roussel SAS', '<div class="_7f"><div class="_lbl">Contact person</div><div class="_b31">Élodie Garnier</div><div class="_a0d">Responsable Export</div><div class="_c9"><a href="tel:+33199002741">+33 1 99 00 27 41</a></div></div>')}
+    ${exhibitor('Aurelio Ferri S.r.l.', '')}
+    </div>
+    <div class="_side"><div class="_sb1"><div class="_sbt">Questions about exhibiting?</div><div class="_sbn">Katrin Vogel</div><div class="_sbr">Exhibitor Services</div>
+      <div class="_sbc"><a href="tel:+493023125600">+49 30 23125 600</a></div><div class="_sbc"><a href="mailto:k.vogel@kontor.example">k.vogel@kontor.example</a></div></div></div></main>`;
+  const { prospects } = extractHtml(page, 'https://www.fair.example/en/exhibitors');
+
+  it('reads the contact person a listing labels in a div of its own, with their job and the listing as company', () => {
+    expect(prospects.find((p) => p.name === 'Lena Hofbauer')).toMatchObject({ title: 'Key Account Manager', company: 'Vantor Robotics GmbH', emails: ['l.hofbauer@vantor.example'] });
+    expect(prospects.find((p) => p.name === 'Élodie Garnier')).toMatchObject({ title: 'Responsable Export', company: 'Convoyeurs Roussel SAS', phones: ['+33199002741'] });
+    // A company with a legal form is no person, even when shaped like a name.
+    expect(prospects.map((p) => p.name)).not.toContain('Convoyeurs Roussel SAS');
+  });
+
+  it('adds a lone contact box beside the listings as one more person', () => {
+    expect(prospects.find((p) => p.name === 'Katrin Vogel')).toMatchObject({ emails: ['k.vogel@kontor.example'], phones: ['+493023125600'] });
+    expect(prospects).toHaveLength(3);
+  });
+});
+
+describe('a bio sentence under a name', () => {
+  it('gives the first of two roles it names', () => {
+    const { prospects } = extractHtml(
+      `<main><h1>Episode 142</h1><div class="x"><div><p class="a">Marcus Bell</p><p class="b">Founder of Bellwether Revenue Partners and host of The Pipeline since 2019.</p><p><a href="https://www.linkedin.com/in/marcusbell">LinkedIn</a></p></div></div></main>`,
+      'https://pipeline.example/episodes/142',
+    );
+    expect(prospects[0]).toMatchObject({ name: 'Marcus Bell', title: 'Founder of Bellwether Revenue Partners' });
+  });
+});

@@ -104,6 +104,9 @@ function jobOf(text: string): { title: string; company: string } {
   // "co-advised with Prof. Harold Lindgren": an abbreviation's dot ends no sentence.
   const head = line.split(/(?<=[\p{Ll})])(?<!\b(?:Prof|Dr|Mr|Mrs|Ms|Mx|St|Sr|Jr|Inc|Co|Corp|Ltd|Dept|Univ|Assoc|Asst|approx|vs|etc))\.\s+(?=\p{Lu})/u)[0] ?? line;
   if (line.length > 100 || (head !== line && JOB_WORDS.test(head))) line = head;
+  // A bio sentence naming two roles ("Founder of Bellwether Partners and host of The Pipeline since 2019.") gives its first.
+  const roles = /^(.{8,80}?)\s+and\s+\p{Ll}[^.]*\.$/u.exec(line);
+  if (roles && line.length > 40 && JOB_WORDS.test(roles[1]!)) line = roles[1]!;
   if (!line || line.length > 160 || /^(?:by|von|par)\s/i.test(line)) return { title: '', company: '' };
   return parseJobLine(line);
 }
@@ -604,7 +607,11 @@ export function findSingleBlocks(doc: Document, url: string): PersonBlock[] {
     let el = a.parentElement;
     for (let depth = 0; el && depth < 3 && el.tagName !== 'BODY' && el.tagName !== 'MAIN'; depth++, el = el.parentElement) {
       if (cleanText(el, 1500).length > 1000) break;
-      const nameEl = [...el.querySelectorAll('h2, h3, h4, h5, h6, strong, b, [class*="name" i], [itemprop="name"]')].find((n) => personNameOf(n));
+      // The name may be marked, or only styled: a short leaf line followed by the job line (generated class names).
+      const leafName = (n: Element) => !n.firstElementChild && !!n.nextElementSibling && NAME_SHAPED.test(n.textContent ?? '') && !!personNameOf(n);
+      const nameEl =
+        [...el.querySelectorAll('h2, h3, h4, h5, h6, strong, b, [class*="name" i], [itemprop="name"]')].find((n) => personNameOf(n)) ??
+        [...el.querySelectorAll('div, span, p')].slice(0, 30).find(leafName);
       if (!nameEl) continue;
       const name = personNameOf(nameEl);
       if (!out.some((o) => o.name === name) && !out.some((o) => o.elements[0]!.contains(el!))) {

@@ -217,9 +217,13 @@ export function readContacts(
   const { org, skip, roleEmailsToOrg = false } = options;
   const anchors = [...root.querySelectorAll('a[href]')].slice(0, MAX_ANCHORS).filter((a) => !skip || !isSkipped(a, root, skip));
   const assistantLines = new Set<Element>();
+  const linked = new Set<string>();
   const email = (raw: string, source: 'mailto' | 'cloudflare' | 'text'): void => {
     const e = normalizeEmail(raw);
     if (!e) return;
+    if (source !== 'text') linked.add(e);
+    // A label run into a linked address ("E-mail" + "jane@x.example" read as "e-mailjane@x.example") is that address.
+    else if ([...linked].some((l) => e.length > l.length && e.endsWith(l))) return;
     if (roleEmailsToOrg && isRoleEmail(e)) org?.addEmail(e);
     else b.addEmail(e, source, source === 'text' ? 'medium' : undefined);
   };

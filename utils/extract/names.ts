@@ -44,6 +44,8 @@ export function cleanPersonName(raw: string): string {
   s = s.replace(/^(?:(?:Dipl\.-[\p{L}]+\.?|Dr\.-Ing\.|Mag\.|B\.\s?(?:Sc|A)\.|M\.\s?(?:Sc|A)\.)\s*(?:\((?:FH|TU|Univ\.?)\)\s*)?)+/u, '');
   // Spanish and Latin American professional prefixes: "Lic. María Orozco", "Arq. Ana Gutiérrez", "C.P. Leticia Navarro".
   s = s.replace(/^(?:Lic|Licda|Arq|Ing|C\.\s?P|Mtro|Mtra|Dra|Abog|Abg)\.\s+(?=\p{Lu})/u, '');
+  // Marks after a name in member tables ("Priya Raghunathan ★" for a committee seat, "†", "*") are footnotes, not part of it.
+  s = s.replace(/[\s★☆✦✧✓✔✱⭐*†‡§¹²³⁺]+$/u, '');
   s = s.replace(/[\s,;:|•·–—-]+$/, '').trim();
   // Credentials after the name are not part of it: "Adaeze N. Okafor, CPA, CFE", "Jane Doe, PhD".
   // Dotted ones too: "Rosa Whitcombe, P.Eng.", "C.P.A.", "M.Sc.".
@@ -55,13 +57,15 @@ export function cleanPersonName(raw: string): string {
 }
 
 // Words no name contains next to two name-like words ("Meet Our Team Jane Doe").
-const VETO = new Set(['team', 'contact', 'us', 'our', 'the', 'view', 'profile', 'more']);
+// Bodies of people are never part of a name either ("Technical Steering Committee").
+const VETO = new Set(['team', 'contact', 'us', 'our', 'the', 'view', 'profile', 'more', 'committee', 'council', 'commission', 'board', 'steering', 'working']);
 // Words of organizations and press lines: never in a person's name ("SOURCE Cobaltline Robotics", "Agence Ondine RP").
 const ORG_WORDS = new Set(
   `source inc llc ltd gmbh corp group university company technologies solutions systems software robotics holdings ventures labs
 foundation institute association department newsroom agence agency agentur agencia studio studios consulting partners services energy solar pharma pharmaceuticals biotech therapeutics logistics freight airlines
 motors insurance bank realty properties communications networks telecom analytics headquarters hq branch campus
-works planning development affairs relations resources administration recreation procurement facilities sas sarl srl spa plc llp`.split(/\s+/),
+works planning development affairs relations resources administration recreation procurement facilities sas sarl srl spa plc llp
+pty ltda lda bv nv kg`.split(/\s+/),
 );
 
 /** Whether text written with CJK characters is shaped like a personal name (山田 太郎, 山田太郎). */

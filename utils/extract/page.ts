@@ -406,6 +406,14 @@ function sameName(a: string, b: string): boolean {
   return key(a) === key(b);
 }
 
+/** Whether a block links an address spelled with the person's family name (k.vogel@ for Katrin Vogel): theirs, not a desk's. */
+function mailsName(el: Element, name: string): boolean {
+  const fold = (t: string) => t.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  const family = fold(name.split(/\s+/).at(-1) ?? '').replace(/[^a-z]/g, '');
+  if (family.length < 3) return false;
+  return [...el.querySelectorAll('a[href^="mailto:" i]')].slice(0, 5).some((a) => fold((a.getAttribute('href') ?? '').slice(7).split('@')[0] ?? '').replace(/[^a-z]/g, '').includes(family));
+}
+
 /** The blocks whose person is not already in `known`, and each person once. */
 function unnamed<T extends { name: string }>(blocks: T[], known: Array<{ name: string }>): T[] {
   const out: T[] = [];
@@ -646,7 +654,14 @@ function findProspects(doc: Document, url: string, country: CountryCode): Extrac
       const labelled = findLabelledPeople(doc);
       labelled.push(...alignNames([...prose, ...findSignaturePeople(doc)], [...blocks, ...labelled]));
       const bylines = blocks.length ? [] : findBylines(doc);
-      const singles = blocks.length || bylines.length || labelled.length ? [] : findSingleBlocks(doc, url);
+      // A lone contact box beside the listed people (an organiser's desk next to exhibitor cards, a contact in a
+      // "Show contact" dialog) is one more person, when it is inside none of their blocks.
+      const listed = [...blocks, ...bylines, ...labelled];
+      const listedEls = listed.flatMap((b) => b.elements);
+      const singles = unnamed(
+        findSingleBlocks(doc, url).filter((s) => !listed.length || ((s.title || mailsName(s.elements[0]!, s.name)) && !listedEls.some((e) => e.contains(s.elements[0]!) || s.elements[0]!.contains(e)))),
+        listed,
+      );
       const all = teamsInTitles([...blocks, ...bylines, ...labelled, ...singles], company);
       owned = new Set(all.flatMap((b) => b.elements));
       // Only what can be shown is built; one more tells the caller the page had more.
