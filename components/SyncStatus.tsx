@@ -1,15 +1,17 @@
 import { useEffect, useState } from 'react';
 import type { LeadDb } from '@/utils/leads/store';
 import { sendToBackground } from '@/utils/messages';
+import { watchSyncChanges } from '@/utils/sync/changes';
 import { entriesForLead } from '@/utils/sync/outbox';
 import { TARGET_NAMES, type OutboxEntry } from '@/utils/sync/schema';
 
 /**
- * One lead's sync entries (one per target), re-read every `pollMs` while
- * mounted: the background updates them as it drains. Reads by the by-lead
- * index only, so a virtualized list costs one small lookup per visible row.
+ * One lead's sync entries (one per target), re-read when the sync records
+ * change (the background announces each write as it drains) and every
+ * `fallbackMs` in case a notice was lost. Reads by the by-lead index only,
+ * so a virtualized list costs one small lookup per visible row per change.
  */
-export function useLeadSyncState(db: LeadDb, leadId: string, pollMs = 1500): OutboxEntry[] {
+export function useLeadSyncState(db: LeadDb, leadId: string, fallbackMs = 30_000): OutboxEntry[] {
   const [entries, setEntries] = useState<OutboxEntry[]>([]);
   useEffect(() => {
     let alive = true;
@@ -19,12 +21,14 @@ export function useLeadSyncState(db: LeadDb, leadId: string, pollMs = 1500): Out
         () => {},
       );
     void read();
-    const timer = setInterval(read, pollMs);
+    const stop = watchSyncChanges(() => void read());
+    const timer = setInterval(read, fallbackMs);
     return () => {
       alive = false;
+      stop();
       clearInterval(timer);
     };
-  }, [db, leadId, pollMs]);
+  }, [db, leadId, fallbackMs]);
   return entries;
 }
 
