@@ -135,4 +135,13 @@ describe('company of listed people', () => {
       ['Brannigan Insurance Agency, Inc.', 'Citrus Heights, CA'],
     ]);
   });
+
+  it('names the organization from a later title part that reads as one, without the town after it, also on a venue\'s events pages', () => {
+    const cards = `<div class="card"><h3>Meredith Vance-Cole</h3><p>Director of Sales &amp; Marketing</p><a href="tel:+19125550131">912.555.0131</a></div>
+       <div class="card"><h3>Curtis Oduya</h3><p>Regional Sales Manager</p><a href="tel:+19125550137">912.555.0137</a></div>`;
+    const hotel = extractHtml(team('Meet Our Sales Team | The Larkspur Hotel & Conference Center, Savannah GA', cards, ''), 'https://www.larkspurhotelsavannah.com/meetings-events/sales-team');
+    expect(hotel.prospects.map((p) => p.company)).toEqual(['The Larkspur Hotel & Conference Center', 'The Larkspur Hotel & Conference Center']);
+    const clinic = extractHtml(team('Our Providers | Lakeshore Heart & Vascular Clinic – Milwaukee Cardiologists', cards, ''), 'https://www.lakeshoreheartclinic.com/providers');
+    expect(clinic.prospects.map((p) => p.company)).toEqual(['Lakeshore Heart & Vascular Clinic', 'Lakeshore Heart & Vascular Clinic']);
+  });
 });

@@ -84,10 +84,19 @@ function meta(doc: Document, key: string): string {
   return (el?.getAttribute('content') ?? '').trim();
 }
 
-const EVENT = /\b(?:conference|conf|summit|festival|meetup|expo|forum|symposium|hackathon|congress|kongress|convention|days|tagung|salon|webinar)\b|(?<![-#/\w])20\d\d(?![-/\w])/i;
+const EVENT = /\b(?:conference(?!\s+(?:center|centre|hotel|room|facilities))|conf|summit|festival|meetup|expo|forum|symposium|hackathon|congress|kongress|convention|days|tagung|salon|webinar)\b|(?<![-#/\w])20\d\d(?![-/\w])/i;
 
 const ORG_WORD =
-  /\b(?:group|trust|partners|associates|solicitors|attorneys|law|dental|clinic|hospital|health|bank|insurance|software|systems|labs?|studios?|agency|foundation|institute|university|college|school|realty|capital|holdings|ventures|consulting|media|company|co|corp|corporation|inc|ltd|llc|llp|gmbh|ag|sa|sas|plc|technologies|solutions|services|logistics|freight|robotics|payments|retail|travel|council|association|society|network|press)\b/i;
+  /\b(?:group|trust|partners|associates|solicitors|attorneys|law|dental|clinic|hospital|hotels?|resorts?|hospitality|restaurants?|health|bank|insurance|software|systems|labs?|studios?|agency|foundation|institute|university|college|school|realty|capital|holdings|ventures|consulting|media|company|co|corp|corporation|inc|ltd|llc|llp|gmbh|ag|sa|sas|plc|technologies|solutions|services|logistics|freight|robotics|payments|retail|travel|council|association|society|network|press)\b/i;
+
+// A town after a name: ", Savannah GA", ", Milwaukee, WI".
+const TRAILING_PLACE = /,\s*[\p{Lu}][\p{L}.'’ -]{1,30}(?:,?\s+[A-Z]{2})?$/u;
+
+/** An organization's name without the town written after it, when what is left still reads as an organization. */
+function withoutPlace(name: string): string {
+  const cut = name.replace(TRAILING_PLACE, '');
+  return cut !== name && ORG_WORD.test(cut) ? cut : name;
+}
 
 /** A document title cut at its separators ("Name – Partner | Firm", "会社｜採用"), parts trimmed, empty ones left out. */
 function titleParts(title: string): string[] {
@@ -103,13 +112,17 @@ export function orgName(doc: Document, url: string): string {
   // The part of the title that spells the domain ("Atelier Morvan" on ateliermorvan.com) is the organization's name.
   const label = hostLabel(url);
   const spelled = label.length >= 4 ? parts.find((p) => p.length <= 60 && spellsHost(p, label)) : undefined;
-  if (spelled) return spelled;
+  if (spelled) return withoutPlace(spelled);
   // Or its first words do, with the trade after them ("Fenwick Hale Recruitment" on fenwickhale.co.uk).
   const led = label.length >= 4 ? parts.find((p) => p.length <= 60 && startsWithHost(p, label)) : undefined;
-  if (led) return led;
+  if (led) return withoutPlace(led);
   // A legal name in the title ("Brennan, Okafor & Vale LLP – Certified Public Accountants") beats a tagline after it.
   const legalPart = parts.find((p) => p.length <= 60 && LEGAL_SUFFIX.test(p));
   if (legalPart) return legalPart;
+  // A later part that reads as an organization ("Our Providers | Lakeshore Heart & Vascular Clinic – Milwaukee
+  // Cardiologists"), without the town written after it ("The Larkspur Hotel & Conference Center, Savannah GA").
+  const orgPart = parts.slice(1).find((p) => p.length <= 80 && ORG_WORD.test(p.replace(TRAILING_PLACE, '')) && !JOB_WORDS.test(p.replace(TRAILING_PLACE, '')) && !EVENT.test(p));
+  if (orgPart) return withoutPlace(orgPart);
   const last = parts.length > 1 ? parts.at(-1)! : '';
   // "Harbourside Dental Group" looks like a name by its shape; an organization word says otherwise.
   if (last && last.length <= 60 && (!isPersonName(last) || ORG_WORD.test(last))) return last;
@@ -219,7 +232,7 @@ function listedCompany(doc: Document, url: string): string {
   const site = meta(doc, 'og:site_name') || meta(doc, 'application-name');
   const title = cleanText(doc.querySelector('title'), 300);
   const h1 = cleanText(doc.querySelector('h1'), 300);
-  if (EVENT.test(`${site} ${title} ${h1}`) || /speaker|event|agenda|program|session|schedule/i.test(path)) return '';
+  if (EVENT.test(`${site} ${title} ${h1}`) || /(?:^|[/_-])(?:speakers?|events?|agenda|program(?:me)?s?|sessions?|schedule)(?:[/_.-]|$)/i.test(path) && !/(?:meetings?|weddings?|venue)-events?/i.test(path)) return '';
   const name = orgName(doc, url);
   return name.includes('.') && !/\s/.test(name) ? '' : name;
 }
