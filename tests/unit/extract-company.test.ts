@@ -143,5 +143,8 @@ describe('company of listed people', () => {
     expect(hotel.prospects.map((p) => p.company)).toEqual(['The Larkspur Hotel & Conference Center', 'The Larkspur Hotel & Conference Center']);
     const clinic = extractHtml(team('Our Providers | Lakeshore Heart & Vascular Clinic – Milwaukee Cardiologists', cards, ''), 'https://www.lakeshoreheartclinic.com/providers');
     expect(clinic.prospects.map((p) => p.company)).toEqual(['Lakeshore Heart & Vascular Clinic', 'Lakeshore Heart & Vascular Clinic']);
+    // An episode's title naming a guest's company is no organization of the page.
+    const episode = extractHtml(team('#142 — Rebuilding RevOps from zero, with Priya Raman (Quorum Health) | The Pipeline', cards, ''), 'https://www.pipelinepodcast.fm/episodes/142');
+    expect(episode.prospects.map((p) => p.company)).not.toContain('Rebuilding RevOps from zero, with Priya Raman (Quorum Health)');
   });
 });

@@ -92,6 +92,11 @@ const ORG_WORD =
 // A town after a name: ", Savannah GA", ", Milwaukee, WI".
 const TRAILING_PLACE = /,\s*[\p{Lu}][\p{L}.'’ -]{1,30}(?:,?\s+[A-Z]{2})?$/u;
 
+/** Whether every word of a phrase is capitalised, small joining words aside: a name, not an episode's or a post's title. */
+function isNameCased(s: string): boolean {
+  return s.split(/\s+/).every((w) => /^[\p{Lu}\d&]/u.test(w) || /^(?:of|the|and|for|de|du|des|la|le|y|et|und|&)$/i.test(w));
+}
+
 /** An organization's name without the town written after it, when what is left still reads as an organization. */
 function withoutPlace(name: string): string {
   const cut = name.replace(TRAILING_PLACE, '');
@@ -121,7 +126,7 @@ export function orgName(doc: Document, url: string): string {
   if (legalPart) return legalPart;
   // A later part that reads as an organization ("Our Providers | Lakeshore Heart & Vascular Clinic – Milwaukee
   // Cardiologists"), without the town written after it ("The Larkspur Hotel & Conference Center, Savannah GA").
-  const orgPart = parts.slice(1).find((p) => p.length <= 80 && ORG_WORD.test(p.replace(TRAILING_PLACE, '')) && !JOB_WORDS.test(p.replace(TRAILING_PLACE, '')) && !EVENT.test(p));
+  const orgPart = parts.slice(1).find((p) => p.length <= 80 && isNameCased(p.replace(TRAILING_PLACE, '')) && ORG_WORD.test(p.replace(TRAILING_PLACE, '')) && !JOB_WORDS.test(p.replace(TRAILING_PLACE, '')) && !EVENT.test(p));
   if (orgPart) return withoutPlace(orgPart);
   const last = parts.length > 1 ? parts.at(-1)! : '';
   // "Harbourside Dental Group" looks like a name by its shape; an organization word says otherwise.
