@@ -149,3 +149,20 @@ describe('a bio sentence under a name', () => {
     expect(prospects[0]).toMatchObject({ name: 'Marcus Bell', title: 'Founder of Bellwether Revenue Partners' });
   });
 });
+
+describe('a card and its bio dialog', () => {
+  it('makes one person of the card and the hidden dialog repeating it, with the email only the dialog shows', () => {
+    const consultant = (slug: string, name: string, job: string, tel: string, mail: string) => ({
+      card: `<div class="col consultant-col"><div class="card"><div class="card-body"><h3 class="h5">${name}</h3><p class="role">${job}</p><a href="tel:${tel}">${tel}</a></div></div></div>`,
+      modal: `<div class="modal fade" id="bio-${slug}" aria-hidden="true"><div class="modal-dialog"><div class="modal-content"><div class="modal-header"><h2 class="modal-title">${name} <small>| ${job}</small></h2></div>
+        <div class="modal-body"><p>${name.split(' ')[0]} places finance leaders.</p><dl><dt>Mobile</dt><dd><a href="tel:${tel}">${tel}</a></dd><dt>Email</dt><dd><a href="mailto:${mail}">${mail}</a></dd></dl></div></div></div></div>`,
+    });
+    const a = consultant('olivia', 'Olivia Brennan', 'Director – Finance', '+447700900418', 'olivia.brennan@fh.example');
+    const b = consultant('marcus', 'Marcus Adeyemi', 'Principal Consultant', '+447700900422', 'marcus.adeyemi@fh.example');
+    const { prospects } = extractHtml(`<main><h1>Meet our consultants</h1><div class="row">${a.card}${b.card}</div></main>${a.modal}${b.modal}`, 'https://www.fh.example/consultants');
+    expect(prospects.map((p) => [p.name, p.emails, p.phones])).toEqual([
+      ['Olivia Brennan', ['olivia.brennan@fh.example'], ['+447700900418']],
+      ['Marcus Adeyemi', ['marcus.adeyemi@fh.example'], ['+447700900422']],
+    ]);
+  });
+});

@@ -80,6 +80,9 @@ export function personNameOf(el: Element | null | undefined): string {
   const text = cleanText(el, 300);
   const name = cleanPersonName(text);
   if (name && isPersonName(name)) return name;
+  // A dialog's or card's heading may carry the job after a bar or a dash: "Olivia Brennan | Director – Finance".
+  const split = /^([^|–—]{4,60}?)\s+[|–—]\s+(.{2,120})$/.exec(text);
+  if (split && JOB_WORDS.test(split[2]!) && isPersonName(cleanPersonName(split[1]!))) return cleanPersonName(split[1]!);
   // An element marked as a name may hold a name in ideographs, with its reading in brackets: "佐藤 美咲 （さとう みさき）".
   if (el.getAttribute('itemprop') === 'name' || classTokens(el).some((t) => /name/i.test(t))) {
     const cjk = text.replace(/\s*[（(][^）)]*[）)]\s*/g, ' ').trim();
@@ -816,11 +819,17 @@ export function findPersonBlocks(doc: Document, url: string): PersonBlock[] {
   const lines = [...listLineBlocks(doc), ...talkLineBlocks(doc), ...roleListBlocks(doc)].filter((b) => !cards.some((c) => c.elements.some((e) => e.contains(b.elements[0]!) || b.elements[0]!.contains(e))));
   const linked = personLinkBlocks(doc, url);
   const out: PersonBlock[] = [];
-  const seen = new Set<string>();
+  const byName = new Map<string, PersonBlock>();
   for (const b of [...tables, ...dls, ...cards, ...lines, ...linked]) {
     const key = b.name.toLowerCase();
-    if (seen.has(key) || isPlaceBlock(b)) continue;
-    seen.add(key);
+    if (isPlaceBlock(b)) continue;
+    const first = byName.get(key);
+    if (first) {
+      // The same person's second card (a bio dialog repeating the card, with their email) adds its contacts.
+      if (b.kind === 'card' && first.kind === 'card') first.elements.push(...b.elements.filter((e) => !first.elements.some((f) => f.contains(e) || e.contains(f))));
+      continue;
+    }
+    byName.set(key, b);
     out.push(b);
   }
   return out;
