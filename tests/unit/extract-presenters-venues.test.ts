@@ -44,3 +44,36 @@ describe('places that look like people', () => {
     expect(people(html, 'https://www.insurer.example/agents').map((p) => p.name)).toEqual(['Maria Ortiz', 'Dan Whitley']);
   });
 });
+
+describe('contacts that spell a listed person\'s name', () => {
+  const about = `<html lang="en"><head><title>About - Pricing Notes</title></head><body><main><h1>About Pricing Notes</h1>
+    <div class="profiles">
+      <div class="profile"><a class="profile-name" href="https://substack.com/@claravh">Clara Vasquez-Hale</a><div class="profile-bio">Head of Pricing @ Ledgerly</div></div>
+      <div class="profile"><a class="profile-name" href="https://substack.com/@tobiasr">Tobias Renner</a><div class="profile-bio">CFO at Quaystone</div></div>
+    </div>
+    <p>Recent guest authors include <strong>Tobias Renner</strong> (CFO at Quaystone) on billing, and <strong>Mei-Lin Hsu</strong>, an independent pricing consultant (<a href="https://meilinhsu.com">meilinhsu.com</a>), on discounting.</p>
+    <p>Sponsorship enquiries to <a href="mailto:sponsors@pricingnotes.pub">sponsors@pricingnotes.pub</a>. Hit reply to reach me, or write to <a href="mailto:clara@pricingnotes.pub">clara@pricingnotes.pub</a>.</p>
+    </main></body></html>`;
+
+  it('gives a first-name address in the page text to the one person of that name, and a site spelling a name to that person', () => {
+    const got = extractHtml(about, 'https://www.pricingnotes.pub/about').prospects.map((p) => ({ name: p.name, emails: p.emails, website: p.website }));
+    expect(got).toEqual(
+      expect.arrayContaining([
+        { name: 'Clara Vasquez-Hale', emails: ['clara@pricingnotes.pub'], website: '' },
+        { name: 'Tobias Renner', emails: [], website: '' },
+        { name: 'Mei-Lin Hsu', emails: [], website: 'https://meilinhsu.com/' },
+      ]),
+    );
+  });
+
+  it('never gives a role mailbox or a shared first name by spelling', () => {
+    const html = `<html><body><main><ul class="team">
+      <li class="m"><h3>Anna Berg</h3><p>Sales Director</p></li><li class="m"><h3>Anna Kowalski</h3><p>Account Manager</p></li></ul>
+      <p>Write to <a href="mailto:anna@firm.example">anna@firm.example</a> or <a href="mailto:sales@firm.example">sales@firm.example</a>, or to <a href="mailto:akowalski@firm.example">akowalski@firm.example</a>.</p></main></body></html>`;
+    const got = extractHtml(html, 'https://firm.example/team').prospects.map((p) => ({ name: p.name, emails: p.emails }));
+    expect(got).toEqual([
+      { name: 'Anna Berg', emails: [] },
+      { name: 'Anna Kowalski', emails: ['akowalski@firm.example'] },
+    ]);
+  });
+});

@@ -20,6 +20,7 @@ import { OrgCollector } from './organization';
 import { internationalCountries, scanPhones } from './phone-scan';
 import { ProspectBuilder } from './prospect-builder';
 import { isLocationLine, labelledLocation } from './location';
+import { giveNameSpelledContacts } from './name-spelled';
 import { cleanText, visibleText } from './visible-text';
 
 /** Options of {@link extractProspects}. */
@@ -695,6 +696,7 @@ function findProspects(doc: Document, url: string, country: CountryCode): Extrac
       }
     }
   }
+  prospects = giveNameSpelledContacts(prospects, doc);
   // What no person holds is the organization's: the footer's address and phone, the switchboard, the fax.
   const rest = new ProspectBuilder(url);
   readContacts(rest, doc, url, country, { org, skip: (el) => owned.has(el), roleEmailsToOrg: true });

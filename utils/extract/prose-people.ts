@@ -28,7 +28,7 @@ const TITLE_FIRST = new RegExp(
 // chief executive officer of Corvane", "Priya Venkataraman, principal analyst at Hollis & Grove Research".
 const LOWER = String.raw`[\p{Ll}][\p{Ll}'’-]*`;
 const IN_SENTENCE_LOWER = new RegExp(
-  String.raw`(?<![\p{L}'’-])(${NAME}),\s+(${LOWER}(?:\s+${LOWER}){0,8}?)(?:\s+(at|of|with)\s+(${ORG}))?(?=\s*(?:[,.;:!?)"“”]|[—–]|\s-\s|$))`,
+  String.raw`(?<![\p{L}'’-])(${NAME}),\s+(${LOWER}(?:\s+${LOWER}){0,8}?)(?:\s+(at|of|with)\s+(${ORG}))?(?=\s*(?:[,.;:!?()"“”]|[—–]|\s-\s|$))`,
   'gu',
 );
 // Words a clause opens with after a name's comma: "Jane Doe, who leads sales" is no job line.
