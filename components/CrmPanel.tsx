@@ -1,7 +1,7 @@
 // Options-page CRM panel: the targets, their sync counts and the newest sync log lines, re-read when sync records change.
 import { useEffect, useId, useState } from 'react';
 import { getLeads, type LeadDb } from '@/utils/leads/store';
-import { watchSyncChanges } from '@/utils/sync/changes';
+import { refreshOnSyncChanges } from '@/utils/sync/changes';
 import { noCounts, readSyncSummary, type SyncSummary } from '@/utils/sync/outbox';
 import { CrmTarget } from './CrmTarget';
 import { SyncLog } from './SyncLog';
@@ -34,24 +34,10 @@ export function CrmPanel(props: { db: LeadDb; tags: string[] }) {
     };
     void read();
     // Re-read when the worker (or another page) announces a change; a hidden tab defers it until it is visible again.
-    let stale = false;
-    const refresh = () => {
-      if (document.visibilityState === 'visible') void read();
-      else stale = true;
-    };
-    const stopWatching = watchSyncChanges(refresh);
-    const timer = setInterval(refresh, FALLBACK_REFRESH_MS);
-    const onVisible = () => {
-      if (document.visibilityState !== 'visible' || !stale) return;
-      stale = false;
-      void read();
-    };
-    document.addEventListener('visibilitychange', onVisible);
+    const stop = refreshOnSyncChanges(() => void read(), { fallbackMs: FALLBACK_REFRESH_MS });
     return () => {
       alive = false;
-      stopWatching();
-      clearInterval(timer);
-      document.removeEventListener('visibilitychange', onVisible);
+      stop();
     };
   }, [db, tick]);
   return (

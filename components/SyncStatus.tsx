@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { LeadDb } from '@/utils/leads/store';
 import { sendToBackground } from '@/utils/messages';
-import { watchSyncChanges } from '@/utils/sync/changes';
+import { refreshOnSyncChanges } from '@/utils/sync/changes';
 import { entriesForLead } from '@/utils/sync/outbox';
 import { TARGET_NAMES, type OutboxEntry } from '@/utils/sync/schema';
 
@@ -21,12 +21,10 @@ export function useLeadSyncState(db: LeadDb, leadId: string, fallbackMs = 30_000
         () => {},
       );
     void read();
-    const stop = watchSyncChanges(() => void read());
-    const timer = setInterval(read, fallbackMs);
+    const stop = refreshOnSyncChanges(() => void read(), { fallbackMs });
     return () => {
       alive = false;
       stop();
-      clearInterval(timer);
     };
   }, [db, leadId, fallbackMs]);
   return entries;

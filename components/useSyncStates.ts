@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react';
 import { sameSyncStates, type LeadSync } from '@/utils/leads/query';
 import type { LeadDb } from '@/utils/leads/store';
-import { watchSyncChanges } from '@/utils/sync/changes';
+import { refreshOnSyncChanges } from '@/utils/sync/changes';
 import { listTargets, readLeadSyncStates } from '@/utils/sync/outbox';
 
 /**
@@ -39,7 +39,6 @@ export function useSyncStates(db: LeadDb | undefined, ready = true): SyncStates 
     let alive = true;
     let reading = false;
     let again = false;
-    let stale = false;
     const read = async () => {
       if (reading) return void (again = true);
       reading = true;
@@ -64,24 +63,11 @@ export function useSyncStates(db: LeadDb | undefined, ready = true): SyncStates 
         reading = false;
       }
     };
-    const refresh = () => {
-      if (document.visibilityState === 'visible') void read();
-      else stale = true;
-    };
-    const onVisible = () => {
-      if (document.visibilityState !== 'visible' || !stale) return;
-      stale = false;
-      void read();
-    };
     void read();
-    const stopWatching = watchSyncChanges(refresh, SETTLE_MS);
-    const timer = setInterval(refresh, FALLBACK_REFRESH_MS);
-    document.addEventListener('visibilitychange', onVisible);
+    const stop = refreshOnSyncChanges(() => void read(), { fallbackMs: FALLBACK_REFRESH_MS, settleMs: SETTLE_MS });
     return () => {
       alive = false;
-      stopWatching();
-      clearInterval(timer);
-      document.removeEventListener('visibilitychange', onVisible);
+      stop();
     };
   }, [db, ready]);
   return value;

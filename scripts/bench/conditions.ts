@@ -1,5 +1,5 @@
 // The browser state the timings are taken in, as a user's: no seeding tab left open, a human pause between page opens.
-import type { BrowserContext } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import { seedStore } from './seed-bundle';
 
 /**
@@ -30,4 +30,15 @@ export async function seedInOwnTab(context: BrowserContext, extensionId: string,
   } finally {
     await seeder.close();
   }
+}
+
+/** Starts recording long tasks (PerformanceObserver 'longtask': every task over 50 ms) in the page. */
+export async function watchLongTasks(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __longTasks: Array<{ start: number; duration: number }> };
+    w.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__longTasks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask' });
+  });
 }

@@ -6,17 +6,8 @@ import type { BrowserContext, Page } from '@playwright/test';
 import { extensionIdOf, launchBrowser } from '../../tests/e2e/fixtures';
 import { writeBackupFile } from './backup-file';
 import type { BenchRow } from './capture';
+import { watchLongTasks } from './conditions';
 
-/** Starts recording long tasks (PerformanceObserver 'longtask': every task over 50 ms) in the page. */
-async function watchLongTasks(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    const w = window as unknown as { __longTasks: Array<{ start: number; duration: number }> };
-    w.__longTasks = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) w.__longTasks.push({ start: e.startTime, duration: e.duration });
-    }).observe({ type: 'longtask' });
-  });
-}
 
 /** Longest task since `from` (page time), 0 when none went over 50 ms. */
 function longestSince(page: Page, from: number): Promise<number> {

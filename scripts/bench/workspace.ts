@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import { extensionIdOf, launchBrowser } from '../../tests/e2e/fixtures';
 import type { BenchRow } from './popup';
-import { pauseBetweenOpens, seedInOwnTab } from './conditions';
+import { pauseBetweenOpens, seedInOwnTab, watchLongTasks } from './conditions';
 import { seedOutbox, seedScript } from './seed-bundle';
 import { SYNC_CHANGES_CHANNEL } from '../../utils/sync/changes';
 
@@ -119,13 +119,7 @@ async function syncStateTimes(context: BrowserContext, extensionId: string, runs
       await page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, SYNC_MEASURE, { timeout: 60_000 });
       first.push((await measures())[0]!.duration);
       if (run < runs - 1) continue;
-      await page.evaluate(() => {
-        const w = window as unknown as { __longTasks: Array<{ start: number; duration: number }> };
-        w.__longTasks = [];
-        new PerformanceObserver((list) => {
-          for (const e of list.getEntries()) w.__longTasks.push({ start: e.startTime, duration: e.duration });
-        }).observe({ type: 'longtask' });
-      });
+      await watchLongTasks(page);
       for (let i = 0; i < runs; i++) {
         await pauseBetweenOpens();
         const before = (await measures()).length;

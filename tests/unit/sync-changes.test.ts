@@ -1,6 +1,6 @@
 // Change announcements between the worker and the options page: many writes, one re-read.
-import { describe, expect, it } from 'vitest';
-import { announceSyncChange, watchSyncChanges } from '@/utils/sync/changes';
+import { describe, expect, it, vi } from 'vitest';
+import { announceSyncChange, refreshOnSyncChanges, watchSyncChanges } from '@/utils/sync/changes';
 import { openLeadDb } from '@/utils/leads/store';
 import { enqueueLeads, updateEntries } from '@/utils/sync/outbox';
 
@@ -34,5 +34,53 @@ describe('sync change announcements', () => {
     expect(calls).toBe(2);
     stop();
     db.close();
+  });
+
+  const visibility = (state: 'visible' | 'hidden') => {
+    Object.defineProperty(document, 'visibilityState', { value: state, configurable: true });
+    document.dispatchEvent(new Event('visibilitychange'));
+  };
+
+  it('a visible page reads on a notice; a hidden one reads once when it is shown again', async () => {
+    visibility('visible');
+    let reads = 0;
+    const stop = refreshOnSyncChanges(() => reads++, { fallbackMs: 60_000, settleMs: 10 });
+    announceSyncChange();
+    await wait(100);
+    expect(reads).toBe(1);
+    visibility('hidden');
+    announceSyncChange();
+    await wait(100);
+    expect(reads).toBe(1);
+    visibility('visible');
+    expect(reads).toBe(2);
+    visibility('hidden');
+    visibility('visible');
+    expect(reads).toBe(2); // nothing was missed meanwhile
+    stop();
+    announceSyncChange();
+    await wait(100);
+    expect(reads).toBe(2);
+  });
+
+  it('reads on the fallback timer in case a notice was lost, not while hidden', () => {
+    vi.useFakeTimers();
+    try {
+      visibility('visible');
+      let reads = 0;
+      const stop = refreshOnSyncChanges(() => reads++, { fallbackMs: 1000 });
+      vi.advanceTimersByTime(1000);
+      expect(reads).toBe(1);
+      visibility('hidden');
+      vi.advanceTimersByTime(3000);
+      expect(reads).toBe(1);
+      visibility('visible');
+      expect(reads).toBe(2);
+      stop();
+      vi.advanceTimersByTime(3000);
+      expect(reads).toBe(2);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -35,3 +35,31 @@ export function watchSyncChanges(onChange: () => void, settleMs = 300): () => vo
     channel.close();
   };
 }
+
+/**
+ * Calls `read` when sync records change (notices settled over `settleMs`)
+ * and every `fallbackMs` in case a notice was lost (a worker stopped between
+ * its write and its notice), while the page is visible: a hidden page only
+ * notes that it is stale and reads once when it is shown again. Returns the
+ * function that stops all of it.
+ */
+export function refreshOnSyncChanges(read: () => void, opts: { fallbackMs: number; settleMs?: number }): () => void {
+  let stale = false;
+  const refresh = () => {
+    if (document.visibilityState === 'visible') read();
+    else stale = true;
+  };
+  const onVisible = () => {
+    if (document.visibilityState !== 'visible' || !stale) return;
+    stale = false;
+    read();
+  };
+  const stopWatching = watchSyncChanges(refresh, opts.settleMs);
+  const timer = setInterval(refresh, opts.fallbackMs);
+  document.addEventListener('visibilitychange', onVisible);
+  return () => {
+    stopWatching();
+    clearInterval(timer);
+    document.removeEventListener('visibilitychange', onVisible);
+  };
+}
