@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { LeadDb } from '@/utils/leads/store';
 import { sendToBackground } from '@/utils/messages';
-import { refreshOnSyncChanges } from '@/utils/sync/changes';
+import { watchSyncChanges } from '@/utils/sync/changes';
 import { entriesForLead } from '@/utils/sync/outbox';
 import { TARGET_NAMES, type OutboxEntry } from '@/utils/sync/schema';
 
@@ -21,10 +21,13 @@ export function useLeadSyncState(db: LeadDb, leadId: string, fallbackMs = 30_000
         () => {},
       );
     void read();
-    const stop = refreshOnSyncChanges(() => void read(), { fallbackMs });
+    // A popup is never hidden (it closes instead), so no visibility handling here (it would cost popup bytes).
+    const stop = watchSyncChanges(() => void read());
+    const timer = setInterval(read, fallbackMs);
     return () => {
       alive = false;
       stop();
+      clearInterval(timer);
     };
   }, [db, leadId, fallbackMs]);
   return entries;
