@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { leadsAtEmailDomain, openLeadDb, putLead, saveLead } from '@/utils/leads/store';
 import { makeLead } from './helpers';
-import { applyEmailPattern, companyDomains, foldNameWord, inferEmailPattern, localPart, nameWords, suggestEmail } from '@/utils/leads/email-pattern';
+import { applyEmailPattern, companyDomains, inferEmailPattern, localPart, nameWords, suggestEmail } from '@/utils/leads/email-pattern';
+import { foldNameWord } from '@/utils/leads/normalize';
 import { isFreeMailDomain } from '@/utils/leads/free-mail';
 
 const lead = (name: string, ...emails: string[]) => ({ name, firstName: '', lastName: '', emails });

@@ -1,15 +1,11 @@
 // Addresses and sites that spell a listed person's name (clara@…, meilinhsu.com) are that person's, wherever the page writes them.
 import { isPlatformHost, domainLabel } from '../leads/hosts';
 import { isRoleAddress } from '../leads/merge';
-import { normalizeWebsite } from '../leads/normalize';
+import { foldNameWord as fold, normalizeWebsite } from '../leads/normalize';
 import { provenanceKey, type Prospect } from '../leads/schema';
 
 const MAX_LINKS = 2000;
 const HONORIFIC = /^(?:dr|mr|mrs|ms|mx|prof|me|maître|sir|dame)\.?$/i;
-
-function fold(s: string): string {
-  return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]/g, '');
-}
 
 /** The ways an address's local part or a domain writes a name: "claravasquezhale", "cvasquezhale", "clara.vasquez", "hsumeilin". */
 function spellings(name: string): { full: string[]; first: string } {

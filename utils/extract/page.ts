@@ -1,7 +1,7 @@
 // extractProspects(doc, url): combines every extractor into the people (and the organization) of one page.
 import type { CountryCode } from 'libphonenumber-js';
 import { getCountries } from 'libphonenumber-js';
-import { classifyProfileUrl, findEmailsInText, findObfuscatedEmails } from '../leads/normalize';
+import { classifyProfileUrl, findEmailsInText, findObfuscatedEmails, foldNameWord } from '../leads/normalize';
 import { JOB_WORDS, parseJobLine, readContacts } from './contacts';
 import { countryOfUrl } from './country';
 import { findPersonBlocks, findSingleBlocks, personNameOf, type PersonBlock } from './cards';
@@ -203,7 +203,7 @@ function hostLabel(url: string): string {
 
 /** Whether a name written with spaces and accents spells a host label ("Atelier Morvan" / ateliermorvan, "Lb Maschinenbau" / lb-maschinenbau). */
 function spellsHost(name: string, label: string): boolean {
-  const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/&/g, 'and').replace(/[^a-z0-9]/g, '');
+  const fold = (s: string) => foldNameWord(s.replace(/&/g, 'and'));
   const l = fold(label);
   // "Bayview & Pine" is bayviewpine.com and "Smith and Jones" may be smithandjones.com.
   return [fold(name.replace(/&/g, ' ')), fold(name)].some(
@@ -217,11 +217,10 @@ function spellsHost(name: string, label: string): boolean {
  * after are the trade, part of the organization's name.
  */
 function startsWithHost(name: string, label: string): boolean {
-  const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]/g, '');
-  const l = fold(label);
+  const l = foldNameWord(label);
   const words = name.split(/\s+/);
   if (l.length < 4 || words.length < 2) return false;
-  for (let k = 1; k < words.length; k++) if (fold(words.slice(0, k).join('')) === l) return true;
+  for (let k = 1; k < words.length; k++) if (foldNameWord(words.slice(0, k).join('')) === l) return true;
   return false;
 }
 
@@ -427,10 +426,10 @@ function sameName(a: string, b: string): boolean {
 
 /** Whether a block links an address spelled with the person's family name (k.vogel@ for Katrin Vogel): theirs, not a desk's. */
 function mailsName(el: Element, name: string): boolean {
-  const fold = (t: string) => t.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-  const family = fold(name.split(/\s+/).at(-1) ?? '').replace(/[^a-z]/g, '');
+  const fold = (t: string) => foldNameWord(t).replace(/[^a-z]/g, '');
+  const family = fold(name.split(/\s+/).at(-1) ?? '');
   if (family.length < 3) return false;
-  return [...el.querySelectorAll('a[href^="mailto:" i]')].slice(0, 5).some((a) => fold((a.getAttribute('href') ?? '').slice(7).split('@')[0] ?? '').replace(/[^a-z]/g, '').includes(family));
+  return [...el.querySelectorAll('a[href^="mailto:" i]')].slice(0, 5).some((a) => fold((a.getAttribute('href') ?? '').slice(7).split('@')[0] ?? '').includes(family));
 }
 
 /** The blocks whose person is not already in `known`, and each person once. */

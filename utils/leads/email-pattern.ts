@@ -1,7 +1,7 @@
 // Company email patterns: inferred from saved leads at one domain, applied to a named prospect without an email.
 import { isFreeMailDomain } from './free-mail';
 import { isPlatformHost, registrableDomain } from './hosts';
-import { nameParts } from './normalize';
+import { foldNameWord, nameParts } from './normalize';
 import type { Lead, Prospect } from './schema';
 
 /** Address patterns a company may use; `f`/`l` are the initials. */
@@ -56,18 +56,6 @@ export interface EmailSuggestion {
 /** Leads needed to agree on a pattern before it is used. */
 export const MIN_PATTERN_LEADS = 2;
 
-// Letters NFD does not decompose into a base letter plus a mark.
-const FOLD: Record<string, string> = { ß: 'ss', æ: 'ae', ø: 'o', œ: 'oe', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i' };
-
-/** One name word as it appears in an address: lower case, no accents, no apostrophes or other marks. */
-export function foldNameWord(word: string): string {
-  return word
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[ßæøœłđðþı]/g, (c) => FOLD[c] ?? c)
-    .replace(/[^a-z0-9]/g, '');
-}
 
 /** The words of a name part, folded ("Marie-Claire" → marie, claire; "O'Neil" → oneil). */
 function words(part: string): string[] {

@@ -230,3 +230,16 @@ function safeDecode(s: string): string {
     return s;
   }
 }
+
+// Letters NFD does not decompose into a base letter plus a mark.
+const FOLD: Record<string, string> = { ß: 'ss', æ: 'ae', ø: 'o', œ: 'oe', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i' };
+
+/** One name word as it appears in an address or a host name: lower case, no accents, no apostrophes, spaces or other marks. */
+export function foldNameWord(word: string): string {
+  return word
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[ßæøœłđðþı]/g, (c) => FOLD[c] ?? c)
+    .replace(/[^a-z0-9]/g, '');
+}
