@@ -3,6 +3,7 @@ import { getCountries, type CountryCode } from 'libphonenumber-js';
 import { browser } from 'wxt/browser';
 import { z } from './zod-mini';
 import { CSV_PRESET_IDS, VCARD_VERSIONS } from './export/preset-ids';
+import { readStoredSettings, SETTINGS_KEY } from './settings-stored';
 
 const COUNTRIES = new Set<string>(getCountries());
 
@@ -23,12 +24,15 @@ export type Settings = z.infer<typeof SettingsSchema>;
 
 const DEFAULT_SETTINGS: Settings = { defaultCountry: '', csvDelimiter: ',', csvPreset: 'default', csvColumns: null, vcardVersion: '3.0' };
 
-// Stored as `settings` in storage.local (read directly: WXT's storage wrapper would add ~3 KiB gzip to the popup for two calls).
-const KEY = 'settings';
+// Stored as `settings` in storage.local, read directly (settings-stored.ts): WXT's storage wrapper would add ~3 KiB gzip to the popup for two calls.
 
-/** Reads settings; a corrupt stored value falls back to the defaults instead of breaking capture. */
-export async function getSettings(): Promise<Settings> {
-  const parsed = SettingsSchema.safeParse((await browser.storage.local.get(KEY))[KEY] ?? DEFAULT_SETTINGS);
+/**
+ * Reads settings; a corrupt stored value falls back to the defaults instead
+ * of breaking capture. `stored` is a read already under way (the popup's
+ * entry starts one before this code has loaded), else one is started.
+ */
+export async function getSettings(stored: Promise<unknown> = readStoredSettings()): Promise<Settings> {
+  const parsed = SettingsSchema.safeParse((await stored) ?? DEFAULT_SETTINGS);
   return parsed.success ? parsed.data : DEFAULT_SETTINGS;
 }
 
@@ -39,7 +43,7 @@ export async function getSettings(): Promise<Settings> {
  */
 export async function saveSettings(patch: Partial<Settings>): Promise<Settings> {
   const valid = SettingsSchema.parse({ ...(await getSettings()), ...patch });
-  await browser.storage.local.set({ [KEY]: valid });
+  await browser.storage.local.set({ [SETTINGS_KEY]: valid });
   return valid;
 }
 

@@ -1,6 +1,6 @@
 // The popup loads phone metadata per calling code: national, +44 and 0041 numbers still read and show formatted.
 import type { Page } from '@playwright/test';
-import { editDetails, expect, rowAction, saveCard, test } from './fixtures';
+import { editDetails, expect, openPopupFor, rowAction, saveCard, test } from './fixtures';
 
 /** Console errors of the popup that say a number was read before its phone metadata was loaded. */
 function missedLoads(popup: Page): string[] {
@@ -50,5 +50,30 @@ test('a saved lead\'s foreign phone shows formatted in a later popup, and a type
   await rowAction(popup, 'Anna Schmidt', 'Edit');
   const form = popup.getByRole('form', { name: 'Prospect Anna Schmidt' });
   await expect(form.locator('[name="phones"]')).toHaveValue('+493023125000\n+442079460018\n+41446681800\n+33123456789');
+  expect(missed).toEqual([]);
+});
+
+test('the phone country chosen in the options reads a page\'s national numbers in the next popup (settings read as it opens)', async ({ context, extensionId, origin }) => {
+  // No language, no country domain, no address: only the user's setting tells whose national number this is.
+  const html = '<!doctype html><html><body><h1>Ana Lima</h1><p>Head of Sales at Porto Tiles</p><p>Call 912 345 678</p><a href="mailto:ana@portotiles.example">Email</a></body></html>';
+  const page = await context.newPage();
+  await page.route('**/national-only.html', (route) => route.fulfill({ body: html, contentType: 'text/html' }));
+  await page.goto(`${origin}/national-only.html`);
+  const phonesOf = (popup: Page) => popup.getByRole('form', { name: 'Prospect Ana Lima' }).getByRole('listitem').filter({ hasText: 'Phone' });
+
+  // Guessed (United States): nine digits are no American number, so no phone rather than a wrong one.
+  const before = await openPopupFor(context, extensionId, page);
+  await expect(before.getByRole('form', { name: 'Prospect Ana Lima' })).toBeVisible();
+  await expect(phonesOf(before)).toHaveCount(0);
+  await before.close();
+
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await options.getByLabel('Country for phone numbers without a +country code').selectOption('PT');
+  await expect(options.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
+
+  const popup = await openPopupFor(context, extensionId, page);
+  const missed = missedLoads(popup);
+  await expect(phonesOf(popup)).toHaveText([/\+351 912 345 678/]);
   expect(missed).toEqual([]);
 });

@@ -5,6 +5,7 @@ import { injectSnapshot } from '@/utils/extract/capture-start';
 import { parseHtml } from '@/utils/extract/cli';
 import { SNAPSHOT_LIMITS, snapshotPage } from '@/utils/extract/page-snapshot';
 import { countryOf, getSettings, saveSettings } from '@/utils/settings';
+import { readStoredSettings } from '@/utils/settings-stored';
 
 describe('capture', () => {
   it('reads the tab id from ?tabId=, else the active tab', async () => {
@@ -26,6 +27,18 @@ describe('capture', () => {
     expect(spy).toHaveBeenCalledWith({ target: { tabId: 7 }, func: snapshotPage, args: [SNAPSHOT_LIMITS] });
     expect(result).toMatchObject({ ok: true, url: 'https://acme.example/jane', warnings: [] });
     expect(result.ok && result.prospects[0]).toMatchObject({ name: 'Jane Doe', emails: ['jane@acme.example'], phones: ['+442079460958'] });
+  });
+
+  it('reads phones with the country of a settings read started before it (the popup\'s entry starts one), not a later one', async () => {
+    const page = parseHtml('<h1>Jane Doe</h1><p>Tel 020 7946 0958</p>', 'https://acme.example/jane');
+    fakeBrowser.scripting.executeScript = vi.fn().mockResolvedValue([{ frameId: 0, result: snapshotPage(SNAPSHOT_LIMITS, page) }]) as never;
+    await saveSettings({ defaultCountry: 'GB' });
+    const storedSettings = readStoredSettings();
+    await saveSettings({ defaultCountry: 'US' });
+    const result = await captureTab(7, { storedSettings });
+    expect(result.ok && result.prospects[0]?.phones).toEqual(['+442079460958']);
+    // A read that failed is the capture's error, not a silent default.
+    await expect(captureTab(7, { storedSettings: Promise.reject(new Error('storage is gone')) })).rejects.toThrow('storage is gone');
   });
 
   it("passes the snapshot's own warnings on to the popup", async () => {
@@ -85,6 +98,9 @@ describe('settings', () => {
   it('falls back to defaults when stored settings are corrupt', async () => {
     await fakeBrowser.storage.local.set({ settings: { defaultCountry: 12 } });
     expect(await getSettings()).toEqual({ defaultCountry: '', csvDelimiter: ',', ...EXPORT_DEFAULTS });
+    // The same from a read the caller started (the popup's entry): it is parsed here, not trusted.
+    expect(await getSettings(Promise.resolve({ defaultCountry: 'XX', csvDelimiter: '|' }))).toEqual({ defaultCountry: '', csvDelimiter: ',', ...EXPORT_DEFAULTS });
+    expect(await getSettings(Promise.resolve(undefined))).toEqual({ defaultCountry: '', csvDelimiter: ',', ...EXPORT_DEFAULTS });
   });
 
   it('keeps the CSV separator, and two panels saving different settings do not undo each other', async () => {

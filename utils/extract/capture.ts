@@ -14,6 +14,8 @@ export { describeCaptureError, resolveTargetTabId, type CaptureOptions } from '.
 export interface CaptureTabOptions extends CaptureOptions {
   /** The snapshot injection, started early (the popup starts it before its UI has loaded); else one is started here. */
   injection?: Promise<Injection>;
+  /** The stored settings' read (utils/settings-stored.ts), started early as the injection is; else one is started here. */
+  storedSettings?: Promise<unknown>;
 }
 
 /**
@@ -28,7 +30,7 @@ export interface CaptureTabOptions extends CaptureOptions {
  */
 export async function captureTab(tabId: number, options: CaptureTabOptions = {}): Promise<ExtractionResult> {
   const injection = options.injection ?? injectSnapshot(tabId, options);
-  const settings = getSettings();
+  const settings = getSettings(options.storedSettings);
   let started: number | undefined;
   try {
     const injected = await injection;
