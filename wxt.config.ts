@@ -1,5 +1,6 @@
 import { defineConfig, type Entrypoint } from 'wxt';
 import { phoneMetadataAssets, popupPhoneMetadata } from './scripts/phone-metadata';
+import { preloadPopupUi } from './scripts/preload-popup-ui';
 
 // Minimal permissions are a product promise: no host permissions at all.
 // The content script is injected on demand after the user clicks the
@@ -37,8 +38,9 @@ export default defineConfig({
     // libphonenumber in one chunk is fine. What the popup loads is measured by `npm run bench` instead.
     // Every browser the extension runs in (Chrome, Firefox 140+) knows <link rel="modulepreload">: no polyfill in each page's entry.
     build: { chunkSizeWarningLimit: 1000, modulePreload: { polyfill: false } },
-    // In the popup's build only: libphonenumber-js reads metadata loaded per calling code (scripts/phone-metadata.ts).
-    plugins: [popupPhoneMetadata()],
+    // In the popup's build only: libphonenumber-js reads metadata loaded per calling code (scripts/phone-metadata.ts),
+    // and popup.html preloads the UI chunk its entry imports (scripts/preload-popup-ui.ts).
+    plugins: [popupPhoneMetadata(), preloadPopupUi()],
     resolve: { alias: [{ find: /^@wxt-dev\/browser$/, replacement: '@wxt-dev/webextension-polyfill/browser' }] },
   }),
   ...(crmTest && { outDirTemplate: '{{browser}}-mv{{manifestVersion}}-crm-test' }),

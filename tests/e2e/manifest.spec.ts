@@ -22,3 +22,15 @@ test('the built extension asks for minimal permissions and no host access', () =
   expect(manifest.action.default_popup).toBe('popup.html');
   expect(manifest.options_ui.page).toBe('options.html');
 });
+
+test('popup.html preloads the UI chunk its small entry imports, and nothing else (scripts/preload-popup-ui.ts)', () => {
+  const html = readFileSync(join(EXTENSION_PATH, 'popup.html'), 'utf8');
+  const entry = /<script type="module"[^>]* src="\/([^"]+)"/.exec(html)?.[1];
+  expect(entry).toBeTruthy();
+  const imported = [...readFileSync(join(EXTENSION_PATH, entry!), 'utf8').matchAll(/import\(\s*["`]\.\/([\w-]+\.js)["`]\s*\)/g)].map((m) => `chunks/${m[1]}`);
+  expect(imported).toHaveLength(1);
+  expect(imported[0]).toMatch(/^chunks\/mount-/);
+  const preloaded = [...html.matchAll(/<link rel="modulepreload"[^>]* href="\/([^"]+)"/g)].map((m) => m[1]);
+  expect(preloaded).toEqual(imported);
+  expect(existsSync(join(EXTENSION_PATH, preloaded[0]!))).toBe(true);
+});
