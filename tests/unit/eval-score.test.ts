@@ -111,7 +111,7 @@ describe('own corpus', () => {
 });
 
 // The held-out corpora (written blind by other authors) are scored with `npm run eval -- --dir …`: each must load.
-describe.each(['tests/fixtures/pages-heldout', 'tests/fixtures/pages-heldout2', 'tests/fixtures/pages-heldout3'])('held-out corpus %s', (dir) => {
+describe.each(['tests/fixtures/pages-heldout', 'tests/fixtures/pages-heldout2', 'tests/fixtures/pages-heldout3', 'tests/fixtures/pages-heldout4'])('held-out corpus %s', (dir) => {
   const pages = loadCorpus(process.cwd(), '', dir);
 
   it('loads: every page has a URL and an expected list that fits the schema', () => {
