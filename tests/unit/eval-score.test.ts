@@ -116,7 +116,8 @@ describe.each(['tests/fixtures/pages-heldout', 'tests/fixtures/pages-heldout2', 
 
   it('loads: every page has a URL and an expected list that fits the schema', () => {
     expect(pages.length).toBeGreaterThanOrEqual(16);
-    expect(pages.filter((p) => !p.meta.url.startsWith('https://')).map((p) => p.slug)).toEqual([]);
+    // An old portal may still be served over plain http (ke-tender-notice): any web address will do.
+    expect(pages.filter((p) => !/^https?:\/\//.test(p.meta.url)).map((p) => p.slug)).toEqual([]);
   });
 
   it('expects only phone numbers libphonenumber can read', () => {
