@@ -1,9 +1,5 @@
-// zod's small build (zod/mini) for the schemas every extension page loads, with the English messages the full build sets up by itself.
+// zod's small build (zod/mini) for the schemas every extension page loads, without a message locale of its own.
 import { z } from 'zod/mini';
-
-// The full build installs English on its first schema; zod/mini leaves messages unset ("Invalid input"), so the
-// same schemas would read differently in the popup and in pages that also load the full build. Set only when unset.
-if (!z.config().localeError) z.config(z.locales.en());
 
 /**
  * zod/mini: the same parser as `zod` (one core, same rules, errors and
@@ -11,5 +7,11 @@ if (!z.config().localeError) z.config(z.locales.en());
  * `s.check(z.maxLength(n))`), so a page ships only the parts it uses.
  * The schemas of leads, sync records, settings and messages are written
  * with it because the popup loads them; code elsewhere may keep `zod`.
+ *
+ * No English messages are installed here (zod's `en` locale is ~1 KiB gzip
+ * of a popup at its budget): what a user reads about a refused value is
+ * worded by utils/leads/repair.ts's `describeIssue` from the issue's code
+ * and limits, and our own checks carry their own messages. Pages that load
+ * the full `zod` (options, workspace, background) get its English anyway.
  */
 export { z };

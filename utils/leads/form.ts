@@ -2,7 +2,7 @@
 import { loadPhoneMetadataFor } from '../phone/load';
 import { classifyProfileUrl, normalizeEmail, normalizePhone, normalizeWebsite, splitName, unique } from './normalize';
 import { mergeTags } from './merge';
-import { fieldLabel } from './repair';
+import { describeIssue, fieldLabel } from './repair';
 import { LeadSchema, LIMITS, provenanceKey, type Lead, type ProfileKindKey, type Provenance } from './schema';
 
 /** The editable text of a lead as the popup form holds it. */
@@ -193,8 +193,7 @@ export function formToLead(form: LeadForm, base: Lead, now = new Date()): { lead
     const issue = parsed.error.issues[0];
     const path = (issue?.path ?? []) as PropertyKey[];
     const key = FORM_FIELD[String(path[0] === 'profiles' ? path[1] : path[0])] ?? 'name';
-    const label = fieldLabel(path);
-    return { errors: { [key]: `${label}: ${issue?.message ?? 'invalid value'}` } };
+    return { errors: { [key]: issue ? describeIssue(issue) : `${fieldLabel(path)}: invalid value` } };
   }
   return { lead: parsed.data };
 }
