@@ -81,6 +81,8 @@ describe('callingCodesIn: the codes a text may need (a superset)', () => {
   it('reads full-width and Arabic-Indic digits as libphonenumber does', () => {
     expect(foldForCodes('＋４４')).toBe('+44');
     expect(codes(['هاتف: +٩٦٦ ١١ ٤٦٧ ٠٠٠٠'])).toEqual(['966']);
+    // Other scripts' digits beside accented letters and ASCII digits, in one non-ASCII run or several.
+    expect(foldForCodes('Téléphone +٩٧١٤ — Mobil: ۰۹۸۷ or 12é۳ (०९ stays: libphonenumber does not read it)')).toBe('Téléphone +9714 — Mobil: 0987 or 12é3 (०९ stays: libphonenumber does not read it)');
   });
 
   it('over-loads rather than misses: every 1-3 digit prefix that is a calling code', () => {
