@@ -175,6 +175,11 @@ function jobInCard(card: Element, nameEl: Element | null, name: string, loose = 
       if (isMarkedJob(plain, name)) return { title: plain, company: '' };
     }
   }
+  // A field labelled as the job ("<dt>Role <span class="status-tag">ACTIVE</span></dt><dd>Director</dd>"), as registers lay out their records.
+  for (const label of card.querySelectorAll('dt, th')) {
+    const text = cleanText(label.nextElementSibling, 120);
+    if (JOB_LABEL.test(firstLine(label, 60, isBadge) + ':') && isMarkedJob(text, name)) return { title: text, company: '' };
+  }
   // A role heading outranks what is written in the name's own line after a break (there, an occupation).
   const role = roleHeading(card, nameEl);
   if (role) return { title: role, company: '' };
@@ -227,19 +232,21 @@ function locationInCard(card: Element, name = ''): string {
   if (pinned && pinned.length <= 60 && !/[\d@]/.test(pinned)) return pinned;
   // "Austin, TX" on a line of its own under the job line; an inverted name ("Doe, Jane") is the person, not a place.
   const lines = visibleText(card, 1500).split('\n').slice(0, 12);
-  return lines.find((l) => isLocationLine(l) && !(name && (sameWords(l, name) || l.includes(name)))) ?? '';
+  return lines.find((l) => isLocationLine(l) && !(name && (l.includes(name) || namesAll(l, name)))) ?? '';
 }
 
-function sameWords(a: string, b: string): boolean {
-  const key = (s: string) => s.toLowerCase().split(/[\s,]+/).filter(Boolean).sort().join(' ');
-  return key(a) === key(b);
+/** Whether a line holds every word of a name, in any order or case ("View appointments for DOE, Jane"). */
+function namesAll(line: string, name: string): boolean {
+  const words = line.toLowerCase().split(/[\s,]+/);
+  return name.toLowerCase().split(/\s+/).every((w) => words.includes(w));
 }
 
 /** Element shape used to recognise repeated cards: tag and first class. */
 function shape(el: Element): string {
   // Builders give each element a class of its own, often its id ("comp-lr1a0c13" on Wix): the next class is the kind.
   const id = el.id;
-  const kind = [...el.classList].find((c) => c !== id) ?? '';
+  // Numbered classes ("appointment-1", "appointment-2") mark items of one list; grid sizes ("col-md-9") are not numbers of items.
+  const kind = ([...el.classList].find((c) => c !== id) ?? '').replace(/^([a-z]{4,}[-_])\d+$/i, '$1#');
   return `${el.tagName}.${kind}`;
 }
 

@@ -22,7 +22,7 @@ following repositories repository fork forks sponsor organization organizations 
 united kingdom states republic emirates island islands ihr ihre ihren unser unsere unseren ansprechpartner ansprechpartnerin
 mitarbeiter geschäftsleitung votre vos nos notre interlocuteurs interlocuteur nuestro nuestra nuestros equipo contacto source newsroom technologies robotics software systems solutions
 holdings ventures labs foundation association room stage track auditorium lounge terrace foyer ballroom investor investors relations inquiries enquiries
-employment opportunities opportunity openings vacancies vacancy vacant`.split(/\s+/),
+employment opportunities opportunity openings vacancies vacancy vacant role`.split(/\s+/),
 );
 
 const DEGREE = /^(?:ph\.?\s?d|m\.?d|j\.?d|jr|sr|ii|iii|iv|esq|mba|cpa|dds|rn|msc|bsc|ma|ba|ms|bs|dphil|frs|llm|llb|pe|cfa|pmp|mph|edd|dvm|od|do|np|pa|facp|faia|aia)\.?$/i;
@@ -51,8 +51,13 @@ export function cleanPersonName(raw: string): string {
   // Dotted ones too: "Rosa Whitcombe, P.Eng.", "C.P.A.", "M.Sc.".
   s = s.replace(/(?:,\s*(?:[A-Z]{2,6}(?:\/[A-Z]{2,6})*|Ph\.?\s?D\.?|M\.?D\.?|J\.?D\.?|Esq\.?|MBA|MSc|LL\.?M\.?|(?:[A-Z][A-Za-z]{0,3}\.)+[A-Z][A-Za-z]{0,3}\.?))+$/, '').trim();
   // Directories sort by family name: "Sorensen, Helena" is Helena Sorensen; "Jane Doe, PhD" keeps its order.
-  const inverted = /^([\p{Lu}][\p{L}'’-]+(?:[\s-][\p{Lu}][\p{L}'’-]+)?),\s*([\p{Lu}][\p{L}'’-]+(?:\s[\p{Lu}][\p{L}'’.-]*)*)$/u.exec(s);
-  if (inverted && !DEGREE.test(inverted[2]!) && !/\s/.test(inverted[1]!.trim()) ) return `${inverted[2]} ${inverted[1]}`;
+  // Registers write the family name in capitals, particles too ("DE SOUSA, João Miguel"): it reads as "João Miguel De Sousa".
+  const inverted = /^((?:[a-z]{2,3}\s+|[A-Z]{2,3}\s+)*)([\p{Lu}][\p{L}'’-]+),\s*([\p{Lu}][\p{L}'’-]+(?:\s[\p{Lu}][\p{L}'’.-]*)*)$/u.exec(s);
+  if (inverted && !DEGREE.test(inverted[3]!)) {
+    const family = inverted[1]! + inverted[2];
+    const given = inverted[3]!;
+    return `${given} ${family === family.toUpperCase() && given !== given.toUpperCase() ? family.toLowerCase().replace(/(?:^|[\s-])\p{L}/gu, (c) => c.toUpperCase()) : family}`;
+  }
   return s;
 }
 

@@ -123,8 +123,9 @@ export function orgName(doc: Document, url: string): string {
   const led = label.length >= 4 ? parts.find((p) => p.length <= 60 && startsWithHost(p, label)) : undefined;
   if (led) return withoutPlace(led);
   // A legal name in the title ("Brennan, Okafor & Vale LLP – Certified Public Accountants") beats a tagline after it.
+  // Registers write the legal name in capitals before what the page shows of it ("ACME KILNS LTD officers"): the name ends at its legal form.
   const legalPart = parts.find((p) => p.length <= 60 && LEGAL_SUFFIX.test(p));
-  if (legalPart) return legalPart;
+  if (legalPart) return LEGAL_END.exec(legalPart)?.[1] ?? legalPart;
   // A later part that reads as an organization ("Our Providers | Lakeshore Heart & Vascular Clinic – Milwaukee
   // Cardiologists"), without the town written after it ("The Larkspur Hotel & Conference Center, Savannah GA").
   const orgPart = parts.slice(1).find((p) => p.length <= 80 && isNameCased(p.replace(TRAILING_PLACE, '')) && ORG_WORD.test(p.replace(TRAILING_PLACE, '')) && !JOB_WORDS.test(p.replace(TRAILING_PLACE, '')) && !EVENT.test(p));
@@ -162,8 +163,9 @@ function legalNameIn(text: string): string {
 
 // Legal forms after a company's name: German, French, British, American, Dutch, Nordic (AB, AS, A/S, ApS, Oy), Italian,
 // Spanish, Portuguese and Brazilian (S.r.l., S.L., Lda., Ltda.), Polish, Australian, Japanese.
-const LEGAL_FORMS = String.raw`GmbH|AG|KG|e\.V\.|SARL|SAS|S\.A\.|Ltd\.?|LLC|LLP|Inc\.?|B\.V\.|N\.V\.|plc|Pty Ltd|AB|ASA|AS|A\/S|ApS|Oyj?|S\.r\.l\.|Srl|S\.p\.A\.|SpA|S\.L\.U?\.?|Lda\.?|Ltda\.?|Sp\. z o\.o\.|S\.C\.|株式会社`;
+const LEGAL_FORMS = String.raw`GmbH|AG|KG|e\.V\.|SARL|SAS|S\.A\.|Ltd\.?|LTD|LIMITED|Limited|PLC|LLC|LLP|Inc\.?|B\.V\.|N\.V\.|plc|Pty Ltd|AB|ASA|AS|A\/S|ApS|Oyj?|S\.r\.l\.|Srl|S\.p\.A\.|SpA|S\.L\.U?\.?|Lda\.?|Ltda\.?|Sp\. z o\.o\.|S\.C\.|株式会社`;
 const LEGAL_SUFFIX = new RegExp(String.raw`(?:^|\s)(?:${LEGAL_FORMS})(?=[\s,]|$)`);
+const LEGAL_END = new RegExp(String.raw`^(\S.*?\s(?:${LEGAL_FORMS}))\s+\p{Ll}+$`, 'u');
 
 /**
  * The employer of the one person a company site's page is about ("James
