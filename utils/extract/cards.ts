@@ -78,6 +78,12 @@ export function personNameOf(el: Element | null | undefined): string {
   // A link into a place directory ("/locations/united-kingdom") names a place, whatever its shape.
   if (el.tagName === 'A' && PLACE_LINK.test(el.getAttribute('href') ?? '')) return '';
   const text = cleanText(el, 300);
+  // A heading may write the job after the name in a <small> (Bootstrap's secondary heading text): "<h4>王建国 <small>总经理</small></h4>".
+  const sub = /^H\d$/.test(el.tagName) ? el.querySelector(':scope > small') : null;
+  if (sub && JOB_WORDS.test(cleanText(sub, 200))) {
+    const own = cleanPersonName(text.replace(cleanText(sub, 200), '').replace(/\s*[（(][^）)]*[）)]\s*/g, ' ').trim());
+    return isPersonName(own, true) ? own : '';
+  }
   const name = cleanPersonName(text);
   if (name && isPersonName(name)) return name;
   // A dialog's or card's heading may carry the job after a bar or a dash: "Olivia Brennan | Director – Finance".
@@ -156,6 +162,8 @@ function isMarkedJob(text: string, name: string): boolean {
 /** The job line of a card: a marked element, the element beside the name, a role heading above it, or the text after the name. */
 function jobInCard(card: Element, nameEl: Element | null, name: string, loose = true): { title: string; company: string } {
   const tried = new Set<Element>();
+  const sub = jobOf(cleanText(nameEl?.querySelector(':scope > small'), 200));
+  if (sub.title) return sub;
   const candidates: Array<Element | null | undefined> = [
     ...jobElements(card),
     nameEl?.nextElementSibling,
@@ -504,6 +512,24 @@ function cardBlocks(doc: Document, url: string, taken: Set<Element>): PersonBloc
   const hasContact = (el: Element) =>
     !!el.querySelector('[data-cfemail]') || [...el.querySelectorAll('a[href]')].slice(0, 50).some((a) => isContactLink(a, url));
 
+  // A block naming two people alike (two names marked the same way) is a section around their cards, never one person's
+  // card: a builder's flat canvas of absolutely placed names, jobs and links, where no element groups one person's.
+  const several = new Map<Element, boolean>();
+  const namesSeveral = (el: Element): boolean => {
+    let v = several.get(el);
+    if (v === undefined) {
+      const seen = new Map<string, string>();
+      v = [...el.querySelectorAll(NAME_SELECTOR)].slice(0, 40).some((n) => {
+        const name = personNameOf(n);
+        const key = n.tagName + n.className;
+        const prev = seen.get(key);
+        if (name) seen.set(key, name);
+        return !!name && !!prev && prev !== name;
+      });
+      several.set(el, v);
+    }
+    return v;
+  };
   const cards = new Map<Element, 'job'>();
   // The tags from a block down to its name: cards of one list write their names alike.
   const namePath = (block: Element): string => {
@@ -535,6 +561,7 @@ function cardBlocks(doc: Document, url: string, taken: Set<Element>): PersonBloc
       if (el.tagName === 'TR' || el.tagName === 'TABLE' || el.tagName === 'BODY' || el.tagName === 'MAIN') break;
       // The nearest repeated block that names someone is their card; a repeated block without a name (a list of social links) is not.
       if (siblingsOfShape(el) >= 2 && nameIn(el)) {
+        if (namesSeveral(el)) break;
         // Page builders wrap each part of a card alike ("elementor-element" around the image, the name, the details):
         // a repeated wrapper holding only the name is part of the card, not the card.
         if (nameIn(el) !== el && cleanText(el, 300) === cleanText(nameIn(el), 300)) continue;

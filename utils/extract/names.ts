@@ -22,7 +22,7 @@ following repositories repository fork forks sponsor organization organizations 
 united kingdom states republic emirates island islands ihr ihre ihren unser unsere unseren ansprechpartner ansprechpartnerin
 mitarbeiter geschäftsleitung votre vos nos notre interlocuteurs interlocuteur nuestro nuestra nuestros equipo contacto source newsroom technologies robotics software systems solutions
 holdings ventures labs foundation association room stage track auditorium lounge terrace foyer ballroom investor investors relations inquiries enquiries
-employment opportunities opportunity openings vacancies vacancy vacant role`.split(/\s+/),
+employment opportunities opportunity openings vacancies vacancy vacant role satış iletişim hakkımızda`.split(/\s+/),
 );
 
 const DEGREE = /^(?:ph\.?\s?d|m\.?d|j\.?d|jr|sr|ii|iii|iv|esq|mba|cpa|dds|rn|msc|bsc|ma|ba|ms|bs|dphil|frs|llm|llb|pe|cfa|pmp|mph|edd|dvm|od|do|np|pa|facp|faia|aia)\.?$/i;
@@ -46,6 +46,8 @@ export function cleanPersonName(raw: string): string {
   s = s.replace(/^(?:Lic|Licda|Arq|Ing|C\.\s?P|Mtro|Mtra|Dra|Abog|Abg)\.\s+(?=\p{Lu})/u, '');
   // Marks after a name in member tables ("Priya Raghunathan ★" for a committee seat, "†", "*") are footnotes, not part of it.
   s = s.replace(/[\s★☆✦✧✓✔✱⭐*†‡§¹²³⁺]+$/u, '');
+  // Hebrew credentials are acronyms with gershayim, before or after the name: "פרופ' מיכל שחר", "רונית אבירם, רו"ח".
+  s = s.replace(/^(?:פרופ['׳]|[\u05d0-\u05ea]+["״][\u05d0-\u05ea])\s+|,\s*[\u05d0-\u05ea]+["״][\u05d0-\u05ea]$/g, '');
   s = s.replace(/[\s,;:|•·–—-]+$/, '').trim();
   // Credentials after the name are not part of it: "Adaeze N. Okafor, CPA, CFE", "Jane Doe, PhD".
   // Dotted ones too: "Rosa Whitcombe, P.Eng.", "C.P.A.", "M.Sc.".
@@ -63,7 +65,7 @@ export function cleanPersonName(raw: string): string {
 
 // Words no name contains next to two name-like words ("Meet Our Team Jane Doe").
 // Bodies of people are never part of a name either ("Technical Steering Committee").
-const VETO = new Set(['team', 'contact', 'us', 'our', 'the', 'view', 'profile', 'more', 'committee', 'council', 'commission', 'board', 'steering', 'working']);
+const VETO = new Set(['team', 'contact', 'us', 'our', 'the', 'view', 'profile', 'more', 'committee', 'council', 'commission', 'board', 'steering', 'working', 'ekip', 'ekibi']);
 // Words of organizations and press lines: never in a person's name ("SOURCE Cobaltline Robotics", "Agence Ondine RP").
 const ORG_WORDS = new Set(
   `source inc llc ltd gmbh corp group university company technologies solutions systems software robotics holdings ventures labs
@@ -75,7 +77,7 @@ pty ltda lda bv nv kg`.split(/\s+/),
 
 /** Whether text written with CJK characters is shaped like a personal name (山田 太郎, 山田太郎). */
 // Words of company-profile tables and contact pages written in ideographs: labels, not names.
-const CJK_NOT_NAME = /電話|住所|会社|設立|資本|所在|事業|従業|代表|番号|営業|時間|株式|有限|合同|本社|支社|支店|概要|情報|窓口|問い?合|部門|センター|メール|ファックス|取引|銀行|沿革|理念|採用|連絡|受付|担当|氏名|名前|役職|部|課/;
+const CJK_NOT_NAME = /電話|住所|会社|設立|資本|所在|事業|従業|代表|番号|営業|時間|株式|有限|合同|本社|支社|支店|概要|情報|窓口|問い?合|部門|センター|メール|ファックス|取引|銀行|沿革|理念|採用|連絡|受付|担当|氏名|名前|役職|部|課|联系/;
 
 // Words of Korean company pages: labels, sections and titles, not names.
 const KO_NOT_NAME = /성명|이름|직책|직위|약력|소개|연혁|문의|담당|회사|대표|이사|사장|전무|상무|감사|부장|과장|팀장|본부|주소|전화|팩스|메일|번호|공지|고객|센터|본사|공장|사업|제품|정보|자료|목록|기준|바로가기/;
@@ -84,6 +86,8 @@ function looksLikeCjkName(s: string): boolean {
   if (CJK_NOT_NAME.test(s)) return false;
   // A Korean name is two to four Hangul syllables, family name first, mostly written without a space (김도현).
   if (/^[\uac00-\ud7a3]{2,4}$|^[\uac00-\ud7a3]{1,2}\s[\uac00-\ud7a3]{1,3}$/.test(s)) return !KO_NOT_NAME.test(s);
+  // Hebrew and Arabic have no capitals: two to four words of their letters, where the page marks a name (רונית אבירם, خالد المنصوري).
+  if (/^[\u05d0-\u05ea'"׳״-]{2,}(?: [\u05d0-\u05ea'"׳״-]{2,}){1,3}$|^[\u0621-\u064a]{2,}(?: [\u0621-\u064a]{2,}){1,3}$/.test(s)) return true;
   return /^[\u4e00-\u9fff\u3005]{1,4}[\s\u3000]?[\u4e00-\u9fff\u3005\u3040-\u30ff]{1,4}$/.test(s) && s.replace(/\s/g, '').length >= 2;
 }
 
