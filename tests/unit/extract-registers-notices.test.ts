@@ -45,3 +45,45 @@ describe('company registers listing officers', () => {
     expect(cleanPersonName('PhD Student, Electrical Engineering')).toBe('PhD Student, Electrical Engineering');
   });
 });
+
+describe('Central-European contact pages', () => {
+  const b64 = (s: string) => Buffer.from(s).toString('base64');
+  const hidden = (user: string, domain: string) =>
+    `<joomla-hidden-mail is-link="1" is-email="1" first="${b64(user)}" last="${b64(domain)}" text="${b64(`${user}@${domain}`)}" base="">Tato e-mailová adresa je chráněna před spamboty.</joomla-hidden-mail>`;
+  const table = (rows: string) =>
+    `<table><thead><tr><th>Jméno</th><th>Funkce</th><th>Telefon</th><th>Mobil</th><th>E-mail</th></tr></thead><tbody>${rows}</tbody></table>`;
+
+  it('reads a one-row department table by its Czech headers, and the address Joomla cloaks in base64 attributes', () => {
+    const html = `<html lang="cs"><head><title>Kontakty | KOVOTLAK Hradec s.r.o.</title></head><body><main><h2>Obchod</h2>${table(`<tr><td>Petr Šimek</td><td>obchodní zástupce – Německo, Rakousko</td><td>—</td><td>608 555 093</td><td>${hidden('petr.simek', 'kovotlak.cz')}</td></tr>`)}
+      <h2>Nákup</h2>${table(`<tr><td>Markéta Horáková</td><td>nákupčí – materiál, plechy</td><td>495 555 000, kl. 214</td><td>—</td><td>${hidden('marketa.horakova', 'kovotlak.cz')}</td></tr>`)}</main></body></html>`;
+    const { prospects } = extractHtml(html, 'https://www.kovotlak.cz/kontakty');
+    // A region or remit after the dash stays in the title, with all its parts; the page's company is the company.
+    expect(prospects.map((p) => [p.name, p.title, p.company, p.emails])).toEqual([
+      ['Petr Šimek', 'obchodní zástupce – Německo, Rakousko', 'KOVOTLAK Hradec s.r.o.', ['petr.simek@kovotlak.cz']],
+      ['Markéta Horáková', 'nákupčí – materiál, plechy', 'KOVOTLAK Hradec s.r.o.', ['marketa.horakova@kovotlak.cz']],
+    ]);
+  });
+
+  const rep = (name: string, post: string, props: string, extra = '') => `
+    <div class="item col-md-4"><div class="item-wrap staff-item">${extra}
+      <div class="title"><span class="dark-color">${name}</span></div>
+      <div class="post">${post}</div>
+      <div class="middle-props">${props}</div>
+    </div></div>`;
+  const prop = (label: string, value: string) => `<div class="prop phone"><span class="title-prop">${label}</span> <span class="value">${value}</span></div>`;
+
+  it('reads Czech job lines, a labelled branch line as the branch, and a partner logo as the company', () => {
+    const html = `<html lang="cs"><head><meta property="og:site_name" content="Vltavská armatura s.r.o."></head><body><main><div class="items row">
+      ${rep('Jana Horáková', 'Regionální obchodní zástupce', prop('Mobil:', '<a href="tel:+420605555219">+420 605 555 219</a>') + prop('Pobočka Ostrava:', '<a href="tel:+420596555110">596 555 110</a>'))}
+      ${rep('Radek Dvořák', 'Obchodní ředitel', prop('Mobil:', '<a href="tel:+420777555341">777 555 341</a>') + prop('E-mail:', '<a href="#" data-user="radek.dvorak" data-domain="vltavska-armatura.cz">napsat e-mail</a>'))}
+      ${rep('Martin Hudák', 'Výhradní zastoupení pro SR', prop('Mobil:', '<a href="tel:+421905555214">+421 905 555 214</a>'), '<div class="partner-logo"><img src="/l.png" alt="TECHNOFLOW s.r.o."></div>')}
+    </div></main></body></html>`;
+    const { prospects } = extractHtml(html, 'https://www.vltavska-armatura.cz/obchodni-zastupci/');
+    expect(prospects.map((p) => p.name)).toEqual(['Jana Horáková', 'Radek Dvořák', 'Martin Hudák']);
+    const [jana, radek, martin] = prospects;
+    expect(jana).toMatchObject({ title: 'Regionální obchodní zástupce', company: 'Vltavská armatura s.r.o.', phones: ['+420605555219'] });
+    // The address the "napsat e-mail" script would build from the link's data attributes.
+    expect(radek).toMatchObject({ title: 'Obchodní ředitel', emails: ['radek.dvorak@vltavska-armatura.cz'] });
+    expect(martin!.company).toBe('TECHNOFLOW s.r.o.');
+  });
+});

@@ -50,7 +50,7 @@ function inChrome(el: Element, chrome: Set<Element>): boolean {
 const JOB_CLASS = /(?:^|[-_])(?:job-?title|jobtitle|title|titles|subtitle|position|role|headline|designation|occupation|job|funktion|poste|fonction|cargo|puesto|stanowisko|funkcja|ruolo|functie|befattning|직책|직위)$/i;
 // Directory builders write class names in camelCase ("fsTitles", "staffJobTitle", "memberRole").
 const JOB_CLASS_CAMEL = /[a-z](?:Job)?(?:Title|Titles|Position|Role|Designation)$/;
-const COMPANY_CLASS = /(?:^|[-_])(?:company|company-?name|organi[sz]ation|org|org-?name|employer|firm|firm-?name|affiliation|institution|unternehmen|entreprise|societe|empresa|agency|agency-?name|brokerage|brokerage-?name|business-?name)$/i;
+const COMPANY_CLASS = /(?:^|[-_])(?:company|company-?name|organi[sz]ation|org|org-?name|employer|firm|firm-?name|affiliation|institution|unternehmen|entreprise|societe|empresa|agency|agency-?name|brokerage|brokerage-?name|business-?name|(?:company|partner|client|employer)-?logo)$/i;
 const PIN_ICON = /(?:^|[-_])(?:geo(?:-alt)?|map-?marker(?:-alt)?|map-?pin|location(?:-dot|-pin)?|place|pin)$/i;
 const LOCATION_CLASS = /(?:^|[-_])(?:location|locality|city|region|place|standort|lieu|secondary-subtitle)$/i;
 // Class tokens that name something other than a person.
@@ -84,6 +84,8 @@ export function personNameOf(el: Element | null | undefined): string {
     const own = cleanPersonName(text.replace(cleanText(sub, 200), '').replace(/\s*[（(][^）)]*[）)]\s*/g, ' ').trim());
     return isPersonName(own, true) ? own : '';
   }
+  // "Pobočka Ostrava:" labels the value after it.
+  if (/[:：]$/.test(text)) return '';
   const name = cleanPersonName(text);
   if (name && isPersonName(name)) return name;
   // A dialog's or card's heading may carry the job after a bar or a dash: "Olivia Brennan | Director – Finance".
@@ -267,13 +269,13 @@ function runOf(head: Element): Element[] {
 
 /** Column meanings of a people table, read from its header cells. */
 const COLUMN_PATTERNS: Array<[keyof Omit<PersonBlock, 'elements' | 'kind'> | 'contact' | 'area', RegExp]> = [
-  ['name', /^(?:(?:full\s*)?name|person|nom|nombre|nome|名前|氏名|성명|이름|성함|faculty|member|speaker|attorney|lawyer|staff|employee|contact(?:\s*person)?|ansprechpartner(?:in)?)$/i],
-  ['title', /^(?:(?:job\s*)?title|position|role|job|rank|funktion|titel|poste|fonction|cargo|役職|직책|직위|직급|designation|appointment)$/i],
+  ['name', /^(?:(?:full\s*)?name|person|nom|nombre|nome|jméno|meno|imię|név|名前|氏名|성명|이름|성함|faculty|member|speaker|attorney|lawyer|staff|employee|contact(?:\s*person)?|ansprechpartner(?:in)?)$/i],
+  ['title', /^(?:(?:job\s*)?title|position|role|job|rank|funktion|funkc(?:e|ia)|pozice|titel|poste|fonction|cargo|役職|직책|직위|직급|designation|appointment)$/i],
   // What each person looks after, when the table has no title column: "Area", "Focus", "Responsibilities".
   ['area', /^(?:areas?|focus(?:\s*areas?)?|responsibilit(?:y|ies)|remit|portfolio|zuständigkeit|bereich|domaine|área)$/i],
   ['company', /^(?:company|organi[sz]ation|employer|affiliation|firm|firma|unternehmen|société|entreprise|empresa|所属|会社)(?:\s*name)?$/i],
   ['location', /^(?:location|office|city|standort|ort|ville|ciudad|所在地|based in|region)$/i],
-  ['contact', /^(?:e-?mail|email address|mail|courriel|phone|telephone|tel\.?|telefon|téléphone|電話|contact|mobile|extension|ext\.?)$/i],
+  ['contact', /^(?:e-?mail|email address|mail|courriel|phone|telephone|tel\.?|telefon|téléphone|電話|contact|mobile?|extension|ext\.?)$/i],
 ];
 
 /**

@@ -481,7 +481,8 @@ function withinPageOrganization(block: PersonBlock, company: string): PersonBloc
   const esc = (v: string) => v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const text = (block as LabelledPerson).text || block.elements.map((el) => visibleText(el, 3000)).join('\n');
   // After a comma a short capitalised name is a company ("Developer Advocate, Corvid Cloud"); teams after one are told by their words.
-  const m = new RegExp(`${esc(block.title)}\\s*(?:[|·•–—]|\\s-)\\s*${esc(block.company)}`).exec(text);
+  // More regions or remits after the team's comma stay in the title ("Sales Rep – Germany, Austria").
+  const m = new RegExp(`${esc(block.title)}\\s*(?:[|·•–—]|\\s-)\\s*${esc(block.company)}(?:,[^\\n|·•@]*)?`).exec(text);
   return m ? { ...block, title: m[0].replace(/\s+/g, ' '), company: '' } : block;
 }
 

@@ -29,7 +29,7 @@ const SCAN_BUDGET_MS = 1000;
 const LONG_DIGIT_RUN = /\d{20,}/g;
 
 const FAX = String.raw`fax|telefax|t[ée]l[ée]copie|fac-?simile|ファックス|ファクス|ＦＡＸ|传真|\bF(?=\s*[:.]|\s*$)`;
-const MAIN = String.raw`main(?:\s+(?:line|office|number))?|switchboard|zentrale|standard|reception|empfang|accueil|centralino|centralita|centrale|pabx|växel(?:n|nummer)?|vaxel(?:n)?|sentralbord|omstilling|代表|general(?:\s+enquiries)?`;
+const MAIN = String.raw`main(?:\s+(?:line|office|number))?|switchboard|zentrale|standard|reception|empfang|accueil|centralino|centralita|centrale|pabx|växel(?:n|nummer)?|vaxel(?:n)?|sentralbord|omstilling|代表|general(?:\s+enquiries)?|branch|pobočka|filiale|sucursal`;
 const ASSISTANT = String.raw`assistant|assistance|secretary|PA|sekretariat|assistenz|secr[ée]tariat|秘書`;
 const PHONE = String.raw`phone|telephone|t[ée]l[ée]phone|t[ée]l|tel|telefon|telefono|tel[ée]fono|tfno|fon|mobile?|mobil|handy|portable|cell(?:ular|phone)?|direct(?:\s+(?:line|dial))?|durchwahl|call|ph|office|whatsapp|電話|携帯|ＴＥＬ|TEL|电话|\b[TMPOD](?=\s*[:.]|\s*$)`;
 // Words that make the number after them something else than a phone.
