@@ -87,3 +87,38 @@ describe('Central-European contact pages', () => {
     expect(martin!.company).toBe('TECHNOFLOW s.r.o.');
   });
 });
+
+describe('German legal notices (Impressum)', () => {
+  const ld = JSON.stringify({
+    '@context': 'https://schema.org',
+    '@type': 'Organization',
+    name: 'Lindqvist & Haberland Messtechnik GmbH',
+    founder: [{ '@type': 'Person', name: 'Annika Haberland' }, { '@type': 'Person', name: 'Malte Lindqvist' }],
+  });
+  const page = `<html lang="de"><head><title>Impressum | Lindqvist & Haberland Messtechnik GmbH</title><script type="application/ld+json">${ld}</script></head><body><main>
+    <h1>Impressum</h1><p>Lindqvist &amp; Haberland Messtechnik GmbH<br>Gustav-Meyer-Allee 25<br>13355 Berlin</p>
+    <h3>Vertreten durch</h3>
+    <p>die Geschäftsführer:<br><strong>Dr.-Ing. Annika Haberland</strong> (Vorsitzende der Geschäftsführung)<br><strong>Malte Lindqvist</strong> (Technik &amp; Produktion)</p>
+    <h3>Verantwortlich für den Inhalt nach § 18 Abs. 2 MStV</h3>
+    <p>Jana Okonkwo-Stein<br>Leiterin Marketing &amp; Kommunikation<br>Anschrift wie oben<br>Telefon: 030 23125-141<br>E-Mail: <a href="mailto:j.okonkwo-stein@lh-messtechnik.de">j.okonkwo-stein@lh-messtechnik.de</a></p>
+    <h3>Presseanfragen</h3>
+    <p>Sven-Ole Petersen, Pressesprecher<br>Tel.: 030 23125-160 · Mobil: 0176 5550 1423</p>
+  </main></body></html>`;
+
+  it('reads the managing directors under an article-led label, the person responsible for content and the press spokesman', () => {
+    const { prospects } = extractHtml(page, 'https://www.lh-messtechnik.de/impressum.html');
+    const by = (n: string) => prospects.find((p) => p.name === n);
+    expect(prospects.map((p) => p.name).sort()).toEqual(['Annika Haberland', 'Jana Okonkwo-Stein', 'Malte Lindqvist', 'Sven-Ole Petersen']);
+    // The founders the JSON-LD lists are completed by what the imprint says of them; "&" inside the bracket joins no two people.
+    expect(by('Annika Haberland')!.title).toBe('Vorsitzende der Geschäftsführung');
+    expect(by('Malte Lindqvist')!.title).toBe('Technik & Produktion');
+    // "Anschrift wie oben" is no company: the imprint's company is.
+    expect(by('Jana Okonkwo-Stein')).toMatchObject({
+      title: 'Leiterin Marketing & Kommunikation',
+      company: 'Lindqvist & Haberland Messtechnik GmbH',
+      emails: ['j.okonkwo-stein@lh-messtechnik.de'],
+      phones: ['+493023125141'],
+    });
+    expect(by('Sven-Ole Petersen')).toMatchObject({ title: 'Pressesprecher', phones: ['+493023125160', '+4917655501423'] });
+  });
+});

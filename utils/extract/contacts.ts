@@ -15,7 +15,7 @@ import type { ProspectBuilder } from './prospect-builder';
 import { cleanText, visibleText } from './visible-text';
 
 // Compound job nouns of German, Dutch and the Scandinavian languages: Energieberaterin, projectleider, försäljningschef.
-const COMPOUND_JOB_SOURCE = String.raw`(?<![a-zäöüßåé])[a-zäöüßåé]{2,}(?:berater|leiter|ingenieur|manager|techniker|meister|referent|assistent|entwickler|planer|beauftragte|sachbearbeiter|architekt|monteur|mitarbeiter|direktor|spezialist|kaufmann|kauffrau|fachangestellte|führer|leider|adviseur|medewerker|ontwikkelaar|chef|ledare|ansvarig|säljare|ingenjör|tekniker|konsult|samordnare|handläggare|rådgivare)(?:in|innen|r|e)?(?![a-zäöüßåé])`;
+const COMPOUND_JOB_SOURCE = String.raw`(?<![a-zäöüßåé])[a-zäöüßåé]{2,}(?:berater|leiter|ingenieur|manager|techniker|meister|referent|assistent|entwickler|planer|beauftragte|sprecher|sachbearbeiter|architekt|monteur|mitarbeiter|direktor|spezialist|kaufmann|kauffrau|fachangestellte|führer|leider|adviseur|medewerker|ontwikkelaar|chef|ledare|ansvarig|säljare|ingenjör|tekniker|konsult|samordnare|handläggare|rådgivare)(?:in|innen|r|e)?(?![a-zäöüßåé])`;
 const COMPOUND_JOB = new RegExp(COMPOUND_JOB_SOURCE, 'i');
 
 /** Words that make a short line a job title ("Head of Sales", "Geschäftsführer"), German compounds too ("Energieberaterin", "Bauleiter"). */

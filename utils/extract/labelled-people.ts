@@ -13,7 +13,7 @@ export interface LabelledPerson extends PersonBlock {
 }
 
 const MEDIA_LABEL =
-  /^(?:(?:media|press|presse|pr|news|investor)\s*(?:contacts?|inquiries|enquiries|kontakt|relations)|contact presse|pressekontakt|pressesprecher(?:in)?|contacto de prensa|contatto stampa|広報(?:担当)?(?:者)?|報道関係(?:者)?(?:の)?(?:お)?問い?合わせ(?:先)?)\b\s*[:：]?\s*(.*)$/i;
+  /^(?:(?:media|press|presse|pr|news|investor)\s*(?:contacts?|inquiries|enquiries|kontakt|relations|anfragen)|contact presse|pressekontakt|pressesprecher(?:in)?|verantwortlich(?:e[rn]?)? (?:für|i\.\s?s\.|gem|nach)[^:：]*|contacto de prensa|contatto stampa|広報(?:担当)?(?:者)?|報道関係(?:者)?(?:の)?(?:お)?問い?合わせ(?:先)?)\b\s*[:：]?\s*(.*)$/i;
 // A contact label naming whose desk it is: "Meridell Health Media Relations:", "Acme Investor Contact:" (the colon is required).
 const ORG_MEDIA_LABEL =
   /^((?:[\p{Lu}\d][\p{L}\d&.'’-]*\s+){1,4})(?:media|press|investor|news)\s+(?:contacts?|relations|inquiries|enquiries|office)\s*[:：]\s*(.*)$/iu;
@@ -21,10 +21,11 @@ const CONTACT_LABEL =
   /^(?:contact person|contact|kontaktperson|ansprechpartner(?:in)?|ihr ansprechpartner|ihre ansprechpartnerin|interlocuteur|votre contact|persona de contacto|referente|担当者?|お問い合わせ担当|담당자)\s*[:：]\s*(.*)$|^(?:担当者|담당자)\s+(.*)$/i;
 // Who represents a company, as imprints must say (German Impressum, French mentions légales, Japanese company profiles).
 const REPRESENTATIVE_LABEL =
-  /^(gesch(?:ä|ae)ftsf(?:ü|ue)hr(?:er(?:in)?|ende|ung)|vertreten durch|vertretungsberechtigte[rn]?(?:\s+gesch(?:ä|ae)ftsf(?:ü|ue)hrer(?:in)?)?|inhaber(?:in)?|vorstand(?:svorsitzende[r]?)?|managing directors?|directeur de (?:la )?publication|directrice de (?:la )?publication|responsable de (?:la )?publication|g[ée]rante?|président(?:e)?|代表取締役(?:社長)?|代表者|代表)\s*[:：]?\s*(.*)$/i;
+  /^(?:die |der |unsere? )?(gesch(?:ä|ae)ftsf(?:ü|ue)hr(?:er(?:in)?|ende|ung)|vertreten durch|vertretungsberechtigte[rn]?(?:\s+gesch(?:ä|ae)ftsf(?:ü|ue)hrer(?:in)?)?|inhaber(?:in)?|vorstand(?:svorsitzende[r]?)?|managing directors?|directeur de (?:la )?publication|directrice de (?:la )?publication|responsable de (?:la )?publication|g[ée]rante?|président(?:e)?|代表取締役(?:社長)?|代表者|代表)\s*[:：]?\s*(.*)$/i;
 // Titles written before a Japanese name in the same cell: "代表取締役社長 山田 太郎".
 const JA_TITLE_PREFIX = /^(代表取締役(?:社長|会長)?|取締役(?:社長)?|社長|会長|部長|課長|担当)\s*/;
-const NAME_SEPARATORS = /\s*(?:,|;|\/|&|\bund\b|\band\b|\bet\b|、|・)\s*/i;
+// Not inside brackets: "Malte Lindqvist (Technik & Produktion)" is one person.
+const NAME_SEPARATORS = /\s*(?:,|;|\/|&|\bund\b|\band\b|\bet\b|、|・)\s*(?![^(（]*[)）])/i;
 
 /** Title a representative label implies: "Geschäftsführer: A" says what A is; "Vertreten durch: A" does not. */
 function labelTitle(label: string): string {
@@ -91,6 +92,9 @@ function contactPeople(first: string, next: string[]): ContactPerson[] {
     else if (!current.title && !agency && JOB_WORDS.test(line) && line.length <= 120) {
       const job = parseJobLine(line);
       Object.assign(current, job, { jobLine: line, companyFromJob: !!job.company });
+    } else if (/\s(?!(?:und|and|of|for|de|der|des)\s)\p{Ll}{3,}/u.test(line)) {
+      // A sentence between the job and the contacts ("Anschrift wie oben") is neither a company nor the end.
+      continue;
     } else if ((!current.company || current.companyFromJob) && line.length <= 80 && !/[:：]$/.test(line)) {
       // A company on its own line under the job: the job line was whole ("Vice President, Investor Relations").
       if (current.companyFromJob) current.title = current.jobLine!;
