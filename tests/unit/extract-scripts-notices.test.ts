@@ -76,3 +76,37 @@ describe('headings and canvases that are not one person', () => {
     ]);
   });
 });
+
+describe('label/value notices', () => {
+  it("reads an EU eForms notice's contact points, each working for the organisation its block names", () => {
+    const row = (label: string, value: string) => `<div><span class="label">${label}</span>: <span class="data">${value}</span></div>`;
+    const html = `<html lang="da"><head><title>Udbud – TED</title></head><body><div class="notice"><span class="bold">8. Organisationer</span>
+      <div>ORG-0001</div>${row('Officielt navn', 'Vesthavn Kommune')}${row('Registreringsnummer', '35501421')}${row('By', 'Vesthavn')}
+      ${row('Kontaktpunkt', 'Mette Skovgaard Lund')}${row('E-mail', 'mslu@vesthavn.example')}${row('Telefon', '+45 72365514')}${row('Internetadresse', 'https://www.vesthavn.example')}
+      <div>ORG-0002</div>${row('Officielt navn', 'Holm &amp; Vester Rådgivende Ingeniører A/S')}${row('Registreringsnummer', '28550139')}
+      ${row('Kontaktpunkt', 'Anders Vester Holm')}${row('E-mail', 'avh@holmvester.example')}${row('Telefon', '+45 28550147')}
+      <div>ORG-0003</div>${row('Officielt navn', 'Klagenævnet for Udbud')}${row('E-mail', 'klfu@klage.example')}${row('Telefon', '+45 72405501')}
+      </div></body></html>`;
+    const { prospects } = extractHtml(html, 'https://ted.europa.eu/da/notice/-/detail/185501-2026', { defaultCountry: 'DK' });
+    expect(prospects.map((p) => [p.name, p.company, p.emails, p.phones])).toEqual([
+      ['Mette Skovgaard Lund', 'Vesthavn Kommune', ['mslu@vesthavn.example'], ['+4572365514']],
+      ['Anders Vester Holm', 'Holm & Vester Rådgivende Ingeniører A/S', ['avh@holmvester.example'], ['+4528550147']],
+    ]);
+  });
+
+  it("reads a tender's enquiry contacts (the job may come before the name), not its details table, and no P.O. Box as a phone", () => {
+    const html = `<html lang="en"><head><title>Invitation to Tender | Highlands Water</title></head><body><table class="tbl-details">
+      <tr><td class="lbl">Tender Number</td><td>HW/T/014/2026-2027</td></tr>
+      <tr><td class="lbl">Tender Document</td><td>Free download below, or KES 1,000 at the Kerugoya office</td></tr>
+      <tr><td class="lbl">Clarifications</td><td>Procurement enquiries (in writing only):<br>
+        <b>Head of Supply Chain Management</b> &ndash; Ms. Faith Wanjiku Muriithi<br>E-mail: <a href="mailto:f.muriithi@hw.example">f.muriithi@hw.example</a><br>Tel: 0733 555 187<br><br>
+        Technical enquiries:<br><b>Eng. Samuel Kiprono Cheruiyot</b>, Technical Services Manager<br>E-mail: <a href="mailto:s.cheruiyot@hw.example">s.cheruiyot@hw.example</a> Mobile: +254 722 555 012</td></tr>
+      </table><p>QQ: 2455017831 · P.O. Box 1455&ndash;10300, Kerugoya</p></body></html>`;
+    const { prospects, organizations } = extractHtml(html, 'http://www.hw.example/tender.php?id=14', { defaultCountry: 'KE' });
+    expect(prospects.map((p) => [p.name.replace(/^(?:Ms|Eng)\. /, ''), p.title, p.emails, p.phones])).toEqual([
+      ['Faith Wanjiku Muriithi', 'Head of Supply Chain Management', ['f.muriithi@hw.example'], ['+254733555187']],
+      ['Samuel Kiprono Cheruiyot', 'Technical Services Manager', ['s.cheruiyot@hw.example'], ['+254722555012']],
+    ]);
+    expect(organizations.flatMap((o) => o.phones)).toEqual([]);
+  });
+});

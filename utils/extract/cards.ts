@@ -78,8 +78,8 @@ export function personNameOf(el: Element | null | undefined): string {
   // A link into a place directory ("/locations/united-kingdom") names a place, whatever its shape.
   if (el.tagName === 'A' && PLACE_LINK.test(el.getAttribute('href') ?? '')) return '';
   const text = cleanText(el, 300);
-  // A heading may write the job after the name in a <small> (Bootstrap's secondary heading text): "<h4>王建国 <small>总经理</small></h4>".
-  const sub = /^H\d$/.test(el.tagName) ? el.querySelector(':scope > small') : null;
+  // A heading may write the job after the name in a <small> (Bootstrap's secondary heading text), a name element too: "<h4>王建国 <small>总经理</small></h4>".
+  const sub = el.querySelector(':scope > small');
   if (sub && JOB_WORDS.test(cleanText(sub, 200))) {
     const own = cleanPersonName(text.replace(cleanText(sub, 200), '').replace(/\s*[（(][^）)]*[）)]\s*/g, ' ').trim());
     return isPersonName(own, true) ? own : '';
@@ -516,21 +516,14 @@ function cardBlocks(doc: Document, url: string, taken: Set<Element>): PersonBloc
 
   // A block naming two people alike (two names marked the same way) is a section around their cards, never one person's
   // card: a builder's flat canvas of absolutely placed names, jobs and links, where no element groups one person's.
-  const several = new Map<Element, boolean>();
   const namesSeveral = (el: Element): boolean => {
-    let v = several.get(el);
-    if (v === undefined) {
-      const seen = new Map<string, string>();
-      v = [...el.querySelectorAll(NAME_SELECTOR)].slice(0, 40).some((n) => {
-        const name = personNameOf(n);
-        const key = n.tagName + n.className;
-        const prev = seen.get(key);
-        if (name) seen.set(key, name);
-        return !!name && !!prev && prev !== name;
-      });
-      several.set(el, v);
-    }
-    return v;
+    const seen = new Map<string, string>();
+    return [...el.querySelectorAll(NAME_SELECTOR)].slice(0, 40).some((n) => {
+      const name = personNameOf(n);
+      const prev = seen.get(n.tagName + n.className);
+      if (name) seen.set(n.tagName + n.className, name);
+      return !!name && !!prev && prev !== name;
+    });
   };
   const cards = new Map<Element, 'job'>();
   // The tags from a block down to its name: cards of one list write their names alike.

@@ -13,12 +13,12 @@ export interface LabelledPerson extends PersonBlock {
 }
 
 const MEDIA_LABEL =
-  /^(?:(?:media|press|presse|pr|news|investor)\s*(?:contacts?|inquiries|enquiries|kontakt|relations|anfragen)|contact presse|pressekontakt|pressesprecher(?:in)?|verantwortlich(?:e[rn]?)? (?:für|i\.\s?s\.|gem|nach)[^:：]*|contacto de prensa|contatto stampa|広報(?:担当)?(?:者)?|報道関係(?:者)?(?:の)?(?:お)?問い?合わせ(?:先)?)\b\s*[:：]?\s*(.*)$/i;
+  /^(?:(?:media|press|presse|pr|news|investor|procurement|technical|tender)\s*(?:contacts?|inquiries|enquiries|kontakt|relations|anfragen)|contact presse|pressekontakt|pressesprecher(?:in)?|verantwortlich(?:e[rn]?)? (?:für|i\.\s?s\.|gem|nach)[^:：]*|contacto de prensa|contatto stampa|広報(?:担当)?(?:者)?|報道関係(?:者)?(?:の)?(?:お)?問い?合わせ(?:先)?)\b\s*[:：]?\s*(.*)$/i;
 // A contact label naming whose desk it is: "Meridell Health Media Relations:", "Acme Investor Contact:" (the colon is required).
 const ORG_MEDIA_LABEL =
   /^((?:[\p{Lu}\d][\p{L}\d&.'’-]*\s+){1,4})(?:media|press|investor|news)\s+(?:contacts?|relations|inquiries|enquiries|office)\s*[:：]\s*(.*)$/iu;
 const CONTACT_LABEL =
-  /^(?:contact person|contact|kontaktperson|ansprechpartner(?:in)?|ihr ansprechpartner|ihre ansprechpartnerin|interlocuteur|votre contact|persona de contacto|referente|担当者?|お問い合わせ担当|담당자)\s*[:：]\s*(.*)$|^(?:担当者|담당자)\s+(.*)$/i;
+  /^(?:contact person|contact point|contact|kontaktp(?:erson|unkt)|ansprechpartner(?:in)?|ihr ansprechpartner|ihre ansprechpartnerin|interlocuteur|votre contact|persona de contacto|referente|担当者?|お問い合わせ担当|담당자)\s*[:：]\s*(.*)$|^(?:担当者|담당자)\s+(.*)$/i;
 // Who represents a company, as imprints must say (German Impressum, French mentions légales, Japanese company profiles).
 const REPRESENTATIVE_LABEL =
   /^(?:die |der |unsere? )?(gesch(?:ä|ae)ftsf(?:ü|ue)hr(?:er(?:in)?|ende|ung)|vertreten durch|vertretungsberechtigte[rn]?(?:\s+gesch(?:ä|ae)ftsf(?:ü|ue)hrer(?:in)?)?|inhaber(?:in)?|vorstand(?:svorsitzende[r]?)?|managing directors?|directeur de (?:la )?publication|directrice de (?:la )?publication|responsable de (?:la )?publication|g[ée]rante?|président(?:e)?|代表取締役(?:社長)?|代表者|代表)\s*[:：]?\s*(.*)$/i;
@@ -57,6 +57,8 @@ function nameWithTitle(raw: string, title: string): { name: string; title: strin
   return isPersonName(name, true) ? { name, title: t } : null;
 }
 
+// A notice's organisation block names its organisation above its contact point (EU eForms: "Official name: …" … "Contact point: …").
+const OFFICIAL_NAME = /^(?:official name|officiel\w* na\w+|offizielle bezeichnung|nom officiel)\s*:\s*(.+)/i;
 // A line for a desk, not a person: "Press office (24h): …", "Switchboard: …", "Investor relations" — the people's list ends there.
 const DESK_LINE = /^(?:press office|news ?desk|media (?:desk|line|office)|switchboard|general (?:enquiries|inquiries)|investor relations|pressestelle|zentrale|service de presse|standard)\b/i;
 
@@ -71,12 +73,14 @@ function contactPeople(first: string, next: string[]): ContactPerson[] {
   for (const line of lines) {
     if (current && (MEDIA_LABEL.test(line) || ORG_MEDIA_LABEL.test(line) || REPRESENTATIVE_LABEL.test(line) || DESK_LINE.test(line))) break;
     const hasContact = /@|\[at\]|\(at\)|\d{3}/.test(line);
-    const named = !hasContact && line.length <= 120 ? nameWithTitle(line.split(/\s[|–—]\s/)[0]!, '') : null;
+    const parts = line.split(/\s[|–—]\s/);
+    // "Head of Supply Chain Management – Ms. Faith Muriithi": the job may come first.
+    const named = hasContact || line.length > 120 ? null : nameWithTitle(parts[0]!, '') ?? (parts.length === 2 && JOB_WORDS.test(parts[0]!) ? nameWithTitle(parts[1]!, parts[0]!) : null);
     // A second name starts a second person once the first has a way to be reached; before that it is a company line.
     if (named && (!current || current.lines.some((l) => /@|\d{3}/.test(l)))) {
       current = { name: named.name, title: named.title, company: '', lines: [] };
       people.push(current);
-      const rest = line.split(/\s[|–—]\s/).slice(1).join(' | ');
+      const rest = current.title ? '' : parts.slice(1).join(' | ');
       if (rest && !current.title) Object.assign(current, parseJobLine(rest));
       continue;
     }
@@ -124,9 +128,11 @@ export function findLabelledPeople(doc: Document): LabelledPerson[] {
     if (out.some((o) => o.name.toLowerCase() === p.name.toLowerCase()) || out.length >= 50) return;
     out.push({ name: p.name, title: p.title, company: p.company ?? '', location: '', elements: [], kind: 'label', text: p.text ?? '' });
   };
+  let official = '';
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     if (line.length > 200) continue;
+    official = OFFICIAL_NAME.exec(line)?.[1] ?? official;
     const rep = REPRESENTATIVE_LABEL.exec(line);
     if (rep && (rep[2] || /[:：]\s*$/.test(line) || i + 1 < lines.length)) {
       const title = labelTitle(rep[1]!);
@@ -145,7 +151,7 @@ export function findLabelledPeople(doc: Document): LabelledPerson[] {
     const media = MEDIA_LABEL.exec(line) ?? CONTACT_LABEL.exec(line);
     if (media || orgMedia) {
       // "Meridell Health Media Relations:" says where the people under it work, unless a line of theirs says otherwise.
-      const desk = orgMedia && !media ? orgMedia[1]!.trim() : '';
+      const desk = orgMedia && !media ? orgMedia[1]!.trim() : official;
       const first = media ? (media[1] ?? media[2] ?? '') : (orgMedia![2] ?? '');
       for (const p of contactPeople(first, lines.slice(i + 1, i + 12))) {
         // The label names the employer, so what followed a comma in the job line was part of the job ("Director, External Communications").

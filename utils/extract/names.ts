@@ -22,7 +22,7 @@ following repositories repository fork forks sponsor organization organizations 
 united kingdom states republic emirates island islands ihr ihre ihren unser unsere unseren ansprechpartner ansprechpartnerin
 mitarbeiter geschäftsleitung votre vos nos notre interlocuteurs interlocuteur nuestro nuestra nuestros equipo contacto source newsroom technologies robotics software systems solutions
 holdings ventures labs foundation association room stage track auditorium lounge terrace foyer ballroom investor investors relations inquiries enquiries
-employment opportunities opportunity openings vacancies vacancy vacant role satış iletişim hakkımızda`.split(/\s+/),
+employment opportunities opportunity openings vacancies vacancy vacant role tender ekip ekibi`.split(/\s+/),
 );
 
 const DEGREE = /^(?:ph\.?\s?d|m\.?d|j\.?d|jr|sr|ii|iii|iv|esq|mba|cpa|dds|rn|msc|bsc|ma|ba|ms|bs|dphil|frs|llm|llb|pe|cfa|pmp|mph|edd|dvm|od|do|np|pa|facp|faia|aia)\.?$/i;
@@ -47,7 +47,7 @@ export function cleanPersonName(raw: string): string {
   // Marks after a name in member tables ("Priya Raghunathan ★" for a committee seat, "†", "*") are footnotes, not part of it.
   s = s.replace(/[\s★☆✦✧✓✔✱⭐*†‡§¹²³⁺]+$/u, '');
   // Hebrew credentials are acronyms with gershayim, before or after the name: "פרופ' מיכל שחר", "רונית אבירם, רו"ח".
-  s = s.replace(/^(?:פרופ['׳]|[\u05d0-\u05ea]+["״][\u05d0-\u05ea])\s+|,\s*[\u05d0-\u05ea]+["״][\u05d0-\u05ea]$/g, '');
+  s = s.replace(/^[\u05d0-\u05ea]+['"׳״][\u05d0-\u05ea]?\s+|,\s*[\u05d0-\u05ea]+["״][\u05d0-\u05ea]$/g, '');
   s = s.replace(/[\s,;:|•·–—-]+$/, '').trim();
   // Credentials after the name are not part of it: "Adaeze N. Okafor, CPA, CFE", "Jane Doe, PhD".
   // Dotted ones too: "Rosa Whitcombe, P.Eng.", "C.P.A.", "M.Sc.".
@@ -87,7 +87,7 @@ function looksLikeCjkName(s: string): boolean {
   // A Korean name is two to four Hangul syllables, family name first, mostly written without a space (김도현).
   if (/^[\uac00-\ud7a3]{2,4}$|^[\uac00-\ud7a3]{1,2}\s[\uac00-\ud7a3]{1,3}$/.test(s)) return !KO_NOT_NAME.test(s);
   // Hebrew and Arabic have no capitals: two to four words of their letters, where the page marks a name (רונית אבירם, خالد المنصوري).
-  if (/^[\u05d0-\u05ea'"׳״-]{2,}(?: [\u05d0-\u05ea'"׳״-]{2,}){1,3}$|^[\u0621-\u064a]{2,}(?: [\u0621-\u064a]{2,}){1,3}$/.test(s)) return true;
+  if (/^[\u05d0-\u05ea\u0621-\u064a'"׳״-]{2,}(?: [\u05d0-\u05ea\u0621-\u064a'"׳״-]{2,}){1,3}$/.test(s)) return true;
   return /^[\u4e00-\u9fff\u3005]{1,4}[\s\u3000]?[\u4e00-\u9fff\u3005\u3040-\u30ff]{1,4}$/.test(s) && s.replace(/\s/g, '').length >= 2;
 }
 
