@@ -492,13 +492,14 @@ function cardBlocks(doc: Document, url: string, taken: Set<Element>): PersonBloc
         names.set(el, contact.el);
         return contact.el;
       }
-      const own = el.matches(NAME_SELECTOR) && personNameOf(el) ? el : null;
+      const named = (n: Element) => ((v) => !!v && v !== logoAt.get(el))(personNameOf(n));
+      const own = el.matches(NAME_SELECTOR) && named(el) ? el : null;
       // Builders style the name with utility classes only ("text-size-large text-weight-semibold"): a leaf line of the card then.
       names.set(
         el,
         own ??
-          [...el.querySelectorAll(NAME_SELECTOR)].slice(0, 40).find((n) => personNameOf(n) && !midSentence(n)) ??
-          [...el.querySelectorAll('div, span, p')].filter((n) => !n.firstElementChild).slice(0, 6).find((n) => personNameOf(n)) ??
+          [...el.querySelectorAll(NAME_SELECTOR)].slice(0, 40).find((n) => named(n) && !midSentence(n)) ??
+          [...el.querySelectorAll('div, span, p')].filter((n) => !n.firstElementChild).slice(0, 6).find(named) ??
           null,
       );
     }
@@ -511,6 +512,14 @@ function cardBlocks(doc: Document, url: string, taken: Set<Element>): PersonBloc
     return false;
   };
   const isTaken = (el: Element) => inside(el, taken);
+  // An image the page calls a logo names an organization: the one logo a few levels around a card (a startup's card
+  // holding its founders) names where that card's person works, and is not the person's name.
+  const logoAt = new Map<Element, string>();
+  for (const img of doc.querySelectorAll('img[alt]')) {
+    const alt = img.getAttribute('alt')!.replace(/\s+logo$/i, '').trim();
+    if (!alt || !/logo/i.test(`${img.className} ${img.getAttribute('src')}`) || inside(img, chrome)) continue;
+    for (let e = img.parentElement, i = 0; e && i < 4; e = e.parentElement, i++) logoAt.set(e, (logoAt.get(e) ?? alt) === alt ? alt : '');
+  }
   const hasContact = (el: Element) =>
     !!el.querySelector('[data-cfemail]') || [...el.querySelectorAll('a[href]')].slice(0, 50).some((a) => isContactLink(a, url));
 
@@ -617,7 +626,10 @@ function cardBlocks(doc: Document, url: string, taken: Set<Element>): PersonBloc
     const name = personNameOf(nameEl);
     const elements = card === nameEl ? runOf(card) : [card];
     const job = card === nameEl ? jobOf(firstLine(elements[1], 300)) : jobInCard(card, nameEl, name);
-    return { name, title: job.title, company: job.company || (card === nameEl ? '' : companyInCard(card)), location: locationInCard(card, name), elements, kind: 'card' as const };
+    let up: Element | null = card;
+    for (let i = 0; up && i < 4 && !logoAt.has(up); i++) up = up.parentElement;
+    const logo = (up && logoAt.get(up)) || '';
+    return { name, title: job.title, company: job.company || (card === nameEl ? '' : companyInCard(card)) || logo, location: locationInCard(card, name), elements, kind: 'card' as const };
   });
 }
 

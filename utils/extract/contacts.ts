@@ -121,7 +121,7 @@ export function parseJobLine(line: string): { title: string; company: string } {
   const isAt = /^\s+(?:at|@|chez|bei|bij|en|presso)\s+$/i.test(m[0]);
   if (isAt) return { title, company };
   // Names are capitalised: "Avocat associé – Contentieux des affaires", "Of counsel – Baux commerciaux" name a practice.
-  if (isSentenceCase(company)) return { title: /[,–—-]/.test(m[0]) ? s : title, company: '' };
+  if (isSentenceCase(company) || /^\p{Ll}+$/u.test(company)) return { title: /[,–—-]/.test(m[0]) ? s : title, company: '' };
   // "Technology" alone is a practice; "Acme Technology" is a company.
   if (COMPANY_SUFFIX.test(company) && /\s/.test(company)) return { title, company };
   // A department after a comma or a dash belongs to the title ("Head – Channel Partnerships", "Partner, Litigation");
@@ -222,8 +222,9 @@ export function readContacts(
     const e = normalizeEmail(raw);
     if (!e) return;
     if (source !== 'text') linked.add(e);
-    // A label run into a linked address ("E-mail" + "jane@x.example" read as "e-mailjane@x.example") is that address.
-    else if ([...linked].some((l) => e.length > l.length && e.endsWith(l))) return;
+    // A label or a link run into a linked address ("E-mail" + "jane@x.example" read as "e-mailjane@x.example",
+    // "x.example" + "jane@x.example" + "WhatsApp") is that address.
+    else if ([...linked].some((l) => e.length > l.length && e.includes(l))) return;
     if (roleEmailsToOrg && isRoleEmail(e)) org?.addEmail(e);
     else b.addEmail(e, source, source === 'text' ? 'medium' : undefined);
   };
@@ -324,7 +325,8 @@ function isPersonalSiteLink(a: Element, abs: string, pageUrl: string, inCard: bo
     if (SITE_LABEL.test(label) && !CREDIT.test(label)) return true;
     // In a card, an icon-only link drawn as a globe or a house is the person's homepage.
     if (inCard && !text && a.querySelector('[class*="globe" i], [class*="fa-home" i], [class*="homepage" i], [class*="website" i]')) return true;
-    return inCard && text.toLowerCase().replace(/^https?:\/\//, '').replace(/^www\./, '').replace(/\/$/, '') === host(abs);
+    // A search on that site ("Preprints.org" → /search?q=…) is not anyone's homepage.
+    return inCard && !abs.includes('?') && text.toLowerCase().replace(/^https?:\/\//, '').replace(/^www\./, '').replace(/\/$/, '') === host(abs);
   } catch {
     return false;
   }

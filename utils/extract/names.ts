@@ -1,17 +1,18 @@
 // Person names in page text: cleaning link and badge noise, and telling a name from a heading or a button.
 import { looksLikePersonName } from '../leads/normalize';
 
-// Words of headings, buttons and chrome that are capitalised like names ("Meet The Team", "Book A Demo").
+// Words of headings, buttons and chrome that are capitalised like names ("Meet The Team", "Book A Demo"); those of
+// organizations are in ORG_WORDS below.
 const NOT_NAME_WORDS = new Set(
   `the our us we you your my team teams contact contacts about meet more get started learn read view profile profiles join careers
-career news blog services service products product solutions leadership board directors director people staff faculty members
-speakers speaker partners partner office offices press media events event privacy policy terms sign log in up download book demo
-request free trial now today all see new company inc llc gmbh ltd corp group university department school institute firm
+career news blog service products product leadership board directors director people staff faculty members
+speakers speaker partner office offices press media events event privacy policy terms sign log in up download book demo
+request free trial now today all see new school firm
 associates kontakt impressum über uns mentions légales nous contactez équipe welcome hello thanks search results follow share
 subscribe watch listen register schedule agenda venue tickets sponsors keynote session workshop conference summit and of for to
 with by on at from what who how why where when is are was this that it its site website menu navigation next previous submit send
 apply close cookie cookies settings account login logout overview introduction details information info support help faq pricing
-plans features documentation docs resources community customers customer studies jobs hiring culture mission vision values history
+plans features documentation docs community customers customer studies jobs hiring culture mission vision values history
 management executive executives committee advisory council alumni students student research publications publication projects
 project courses course programs program admissions admission contactez-nous über-uns datenschutz nachricht anfrage senden message
 email phone address location locations directions opening chief officer founder cofounder co-founder ceo cto cfo coo president
@@ -20,8 +21,8 @@ lecturer researcher emeritus practice practices area areas industries industry i
 recognition education related featured latest popular recent posts article articles comments reply edit tweet likes followers
 following repositories repository fork forks sponsor organization organizations pinned achievements
 united kingdom states republic emirates island islands ihr ihre ihren unser unsere unseren ansprechpartner ansprechpartnerin
-mitarbeiter geschäftsleitung votre vos nos notre interlocuteurs interlocuteur nuestro nuestra nuestros equipo contacto source newsroom technologies robotics software systems solutions
-holdings ventures labs foundation association room stage track auditorium lounge terrace foyer ballroom investor investors relations inquiries enquiries
+mitarbeiter geschäftsleitung votre vos nos notre interlocuteurs interlocuteur nuestro nuestra nuestros equipo contacto
+room stage track auditorium lounge terrace foyer ballroom investor investors inquiries enquiries
 employment opportunities opportunity openings vacancies vacancy vacant role tender ekip ekibi`.split(/\s+/),
 );
 
@@ -66,13 +67,14 @@ export function cleanPersonName(raw: string): string {
 // Words no name contains next to two name-like words ("Meet Our Team Jane Doe").
 // Bodies of people are never part of a name either ("Technical Steering Committee").
 const VETO = new Set(['team', 'contact', 'us', 'our', 'the', 'view', 'profile', 'more', 'committee', 'council', 'commission', 'board', 'steering', 'working', 'ekip', 'ekibi']);
-// Words of organizations and press lines: never in a person's name ("SOURCE Cobaltline Robotics", "Agence Ondine RP").
+// Words of organizations and press lines: never in a person's name ("SOURCE Cobaltline Robotics", "Agence Ondine RP");
+// nor are the words of an article's back-matter headings ("Data Availability Statement", "Author Biographies").
 const ORG_WORDS = new Set(
   `source inc llc ltd gmbh corp group university company technologies solutions systems software robotics holdings ventures labs
 foundation institute association department newsroom agence agency agentur agencia studio studios consulting partners services energy solar pharma pharmaceuticals biotech therapeutics logistics freight airlines
 motors insurance bank realty properties communications networks telecom analytics headquarters hq branch campus
 works planning development affairs relations resources administration recreation procurement facilities sas sarl srl spa plc llp
-pty ltda lda bv nv kg`.split(/\s+/),
+pty ltda lda bv nv kg statement biographies acknowledgements`.split(/\s+/),
 );
 
 /** Whether text written with CJK characters is shaped like a personal name (山田 太郎, 山田太郎). */

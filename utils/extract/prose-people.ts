@@ -11,7 +11,7 @@ const PARTICLE = String.raw`(?:de|del|della|di|da|das|dos|du|la|le|van|von|der|d
 const NAME = String.raw`${WORD}(?:\s+(?:${PARTICLE}\s+)*${WORD}){1,3}`;
 // A job phrase written with capitals ("Head of Product", "VP of Engineering", "Senior UX Research Manager").
 const CAP = String.raw`(?:[\p{Lu}][\p{L}'’&/.-]*|&)`;
-const TITLE_CAPS = String.raw`${CAP}(?:\s+(?:(?:of|and|for|the|&)\s+)*${CAP}){0,7}`;
+const TITLE_CAPS = String.raw`${CAP}(?:\s+(?:(?:of|and|for|the|&|de|del|y)\s+)*${CAP}){0,7}`;
 // An organization after "at": capitalised words, with "&" or "and" between them.
 const ORG = String.raw`[\p{Lu}\d][\p{L}\d'’&.-]*(?:\s+(?:&\s+|and\s+|of\s+)?[\p{Lu}\d][\p{L}\d'’&.-]*){0,5}`;
 // What may follow a "Name, Title" in a sentence: punctuation, the end, or a verb or conjunction.

@@ -3,6 +3,7 @@ import type { CountryCode } from 'libphonenumber-js';
 import { classifyProfileUrl, findEmailsInText, normalizeEmail, normalizePhone, urlKey } from '../leads/normalize';
 import { mergeProspects } from '../leads/merge';
 import type { Prospect } from '../leads/schema';
+import { citationAuthors } from './citation-meta';
 import { extractJsonLd } from './json-ld';
 import { extractMicrodata } from './microdata';
 import { extractHCards } from './microformats';
@@ -37,6 +38,7 @@ export function extractStructured(doc: Document, url: string, country?: CountryC
     ...extractMicrodata(doc, url, country),
     ...extractRdfa(doc, url, country),
     ...cards.people.map((p) => ({ ...p, subject: false })),
+    ...citationAuthors(doc, url, country).map((builder) => ({ builder, el: null, subject: false })),
   ];
   return { people, warnings: jsonLd.warnings, consumed: cards.consumed };
 }
