@@ -13,7 +13,7 @@ export interface LabelledPerson extends PersonBlock {
 }
 
 const MEDIA_LABEL =
-  /^(?:(?:media|press|presse|pr|news|investor|procurement|technical|tender)\s*(?:contacts?|inquiries|enquiries|kontakt|relations|anfragen)|contact presse|pressekontakt|pressesprecher(?:in)?|verantwortlich(?:e[rn]?)? (?:für|i\.\s?s\.|gem|nach)[^:：]*|contacto de prensa|contatto stampa|広報(?:担当)?(?:者)?|報道関係(?:者)?(?:の)?(?:お)?問い?合わせ(?:先)?)\b\s*[:：]?\s*(.*)$/i;
+  /^(?:(?:media|press|presse|pr|news|investor|procurement|technical)\s*(?:contacts?|inquiries|enquiries|kontakt|relations|anfragen)|contact presse|pressekontakt|pressesprecher(?:in)?|verantwortlich(?:e[rn]?)? (?:für|i\.\s?s\.|gem|nach)[^:：]*|contacto de prensa|contatto stampa|広報(?:担当)?(?:者)?|報道関係(?:者)?(?:の)?(?:お)?問い?合わせ(?:先)?)\b\s*[:：]?\s*(.*)$/i;
 // A contact label naming whose desk it is: "Meridell Health Media Relations:", "Acme Investor Contact:" (the colon is required).
 const ORG_MEDIA_LABEL =
   /^((?:[\p{Lu}\d][\p{L}\d&.'’-]*\s+){1,4})(?:media|press|investor|news)\s+(?:contacts?|relations|inquiries|enquiries|office)\s*[:：]\s*(.*)$/iu;
@@ -58,7 +58,7 @@ function nameWithTitle(raw: string, title: string): { name: string; title: strin
 }
 
 // A notice's organisation block names its organisation above its contact point (EU eForms: "Official name: …" … "Contact point: …").
-const OFFICIAL_NAME = /^(?:official name|officiel\w* na\w+|offizielle bezeichnung|nom officiel)\s*:\s*(.+)/i;
+const OFFICIAL_NAME = /^(?:official name|officiel\w* na\w+|offizielle bezeichnung)\s*:\s*(.+)/i;
 // A line for a desk, not a person: "Press office (24h): …", "Switchboard: …", "Investor relations" — the people's list ends there.
 const DESK_LINE = /^(?:press office|news ?desk|media (?:desk|line|office)|switchboard|general (?:enquiries|inquiries)|investor relations|pressestelle|zentrale|service de presse|standard)\b/i;
 

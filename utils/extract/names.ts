@@ -48,7 +48,7 @@ export function cleanPersonName(raw: string): string {
   // Marks after a name in member tables ("Priya Raghunathan ★" for a committee seat, "†", "*") are footnotes, not part of it.
   s = s.replace(/[\s★☆✦✧✓✔✱⭐*†‡§¹²³⁺]+$/u, '');
   // Hebrew credentials are acronyms with gershayim, before or after the name: "פרופ' מיכל שחר", "רונית אבירם, רו"ח".
-  s = s.replace(/^[\u05d0-\u05ea]+['"׳״][\u05d0-\u05ea]?\s+|,\s*[\u05d0-\u05ea]+["״][\u05d0-\u05ea]$/g, '');
+  s = s.replace(/^[\u05d0-\u05ea]+['"׳״][\u05d0-\u05ea]?\s+|,\s*\S+["״]\S$/g, '');
   s = s.replace(/[\s,;:|•·–—-]+$/, '').trim();
   // Credentials after the name are not part of it: "Adaeze N. Okafor, CPA, CFE", "Jane Doe, PhD".
   // Dotted ones too: "Rosa Whitcombe, P.Eng.", "C.P.A.", "M.Sc.".
