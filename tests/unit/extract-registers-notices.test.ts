@@ -122,3 +122,20 @@ describe('German legal notices (Impressum)', () => {
     expect(by('Sven-Ole Petersen')).toMatchObject({ title: 'Pressesprecher', phones: ['+493023125160', '+4917655501423'] });
   });
 });
+
+describe('marketplace shop pages', () => {
+  const member = (name: string, roles: string) =>
+    `<li class="wt-grid__item-xs-12 wt-mb-xs-4"><img src="/a.jpg" alt="${name}" class="wt-circle"><div class="wt-ml-xs-2"><p class="wt-text-title-01">${name}</p><p class="wt-text-caption">${roles}</p></div></li>`;
+  const page = `<html lang="en-GB"><head><title>About HollinsLoomworks | Handwoven throws by HollinsLoomworks | Etsy UK</title><meta property="og:site_name" content="Etsy UK"></head>
+    <body><main><h1>HollinsLoomworks</h1><div class="shop-members"><h3>Shop members</h3><ul class="wt-grid">
+      ${member('Rhiannon Hollins', 'Owner, Maker, Designer')}${member('Owain Pryce', 'Photographer, Finishing, Shipper')}
+    </ul></div></main></body></html>`;
+
+  it("lists the shop's members, their roles as one title, and the shop as their company", () => {
+    const { prospects } = extractHtml(page, 'https://www.etsy.com/uk/shop/HollinsLoomworks#about');
+    expect(prospects.map((p) => p.name)).toEqual(['Rhiannon Hollins', 'Owain Pryce']);
+    // "Maker" after "Owner," is one more role, not a company.
+    expect(prospects.slice(0, 2).map((p) => p.title)).toEqual(['Owner, Maker, Designer', 'Photographer, Finishing, Shipper']);
+    expect(prospects.every((p) => p.company === 'HollinsLoomworks')).toBe(true);
+  });
+});

@@ -133,6 +133,8 @@ export function parseJobLine(line: string): { title: string; company: string } {
     if (GERMAN_TITLE.test(title) || COMPOUND_JOB.test(title)) return { title: s, company: '' };
     const words = company.split(' ');
     if (ORG_START.test(company)) return { title, company };
+    // "Owner, Maker, Designer": a list of roles, one of them no company.
+    if (next?.[0].includes(',')) return { title: s, company: '' };
     return words.length <= 3 && words.every((w) => /^[\p{Lu}\d&]/u.test(w)) ? { title, company } : { title: s, company: '' };
   }
   return { title, company };

@@ -240,6 +240,9 @@ function listedCompany(doc: Document, url: string): string {
   const title = cleanText(doc.querySelector('title'), 300);
   const h1 = cleanText(doc.querySelector('h1'), 300);
   if (EVENT.test(`${site} ${title} ${h1}`) || /(?:^|[/_-])(?:speakers?|events?|agenda|program(?:me)?s?|sessions?|schedule)(?:[/_.-]|$)/i.test(path) && !/(?:meetings?|weddings?|venue)-events?/i.test(path)) return '';
+  // A marketplace's shop page (/shop/HollinsLoomworks, titled with the shop's name) lists the shop's people: the shop is their company.
+  const shop = /\/shop\/([^/]+)/.exec(path)?.[1];
+  if (shop && title.includes(shop)) return shop;
   const name = orgName(doc, url);
   return name.includes('.') && !/\s/.test(name) ? '' : name;
 }
