@@ -84,3 +84,32 @@ describe('startup cards holding their founders (demo days, portfolios)', () => {
     expect(p).toMatchObject({ name: 'Carolina Sosa', title: 'Directora de Programa de Pampa Lab', emails: ['carolina@pampalab.example'] });
   });
 });
+
+describe('launch pages: makers in JSON-LD and in cards', () => {
+  it("completes each structured maker from their own card even when another maker's card reads as no card", () => {
+    const ld = {
+      '@context': 'http://schema.org',
+      '@type': 'WebApplication',
+      name: 'Ledgerline',
+      author: [
+        { '@type': 'Person', name: 'Amara Okoli', url: 'https://launch.example/@amaraokoli' },
+        { '@type': 'Person', name: 'Jonas Virtanen', url: 'https://launch.example/@jvirtanen' },
+        { '@type': 'Person', name: 'Wen-Li Chao', url: 'https://launch.example/@wenli' },
+      ],
+    };
+    const card = (slug: string, name: string, headline: string) =>
+      `<li data-test="maker-card"><a href="/@${slug}"><img src="/a.jpg" alt="${name}"><span><span class="font-semibold">${name}</span><span class="text-gray-500">${headline}</span></span></a></li>`;
+    const html =
+      `<script type="application/ld+json">${JSON.stringify(ld)}</script><h1>Ledgerline</h1><ul>` +
+      card('amaraokoli', 'Amara Okoli', 'Co-founder &amp; CEO @ Ledgerline') +
+      card('jvirtanen', 'Jonas Virtanen', 'CTO @ Ledgerline') +
+      card('wenli', 'Wen-Li Chao', 'Design at Ledgerline') +
+      `</ul><div class="comment"><p>Hey everyone! I'm Amara, co-founder of Ledgerline.</p></div>`;
+    const people = extractHtml(html, 'https://launch.example/posts/ledgerline').prospects;
+    expect(people.map((p) => [p.name, p.title, p.company])).toEqual([
+      ['Amara Okoli', 'Co-founder & CEO', 'Ledgerline'],
+      ['Jonas Virtanen', 'CTO', 'Ledgerline'],
+      ['Wen-Li Chao', '', ''],
+    ]);
+  });
+});

@@ -105,7 +105,8 @@ export function isPersonName(text: string, cjk = false): boolean {
   const s = text.replace(/\s+/g, ' ').trim().replace(/\s["“”„'‘’«»‹›][\p{L}.-]{1,15}["”“'’«»‹›]\s/u, ' ');
   if (cjk && looksLikeCjkName(s)) return true;
   const base = s.replace(/,\s*(?:[A-Z][A-Za-z.]{1,8}\.?)(?:,\s*[A-Z][A-Za-z.]{1,8}\.?)*$/, '');
-  if (!looksLikePersonName(base)) return false;
+  // "I'm Amara, co-founder of …" introduces someone; the contraction is no part of their name.
+  if (!looksLikePersonName(base) || /^I['’]m\s/.test(base)) return false;
   // "Sarah K.", "Sam W.": a family name cut to its initial is how reviews and comments shorten a name, not a full name.
   if (/\s\p{Lu}\.?$/u.test(base) && !/\s\p{Lu}\.?\s/u.test(base)) return false;
   const words = base.toLowerCase().split(/\s+/).map((w) => w.replace(/[.'’]/g, ''));

@@ -641,11 +641,12 @@ function findProspects(doc: Document, url: string, country: CountryCode): Extrac
     // Microdata and h-card people are the page's own markup; JSON-LD is a copy that may leave some cards out.
     const blocks = structuredEls.length ? [] : findPersonBlocks(doc, url);
     const cards = structured.every((p) => blocks.some((b) => sameName(b.name, p.name))) ? blocks : [];
-    const named = [...cards, ...findLabelledPeople(doc), ...prose];
-    const extra = teamsInTitles(unnamed(named, structured), company);
+    const named = [...findLabelledPeople(doc), ...prose];
+    const extra = teamsInTitles(unnamed([...cards, ...named], structured), company);
     // The cards of the structured people themselves complete them: an Event's performers are names only, their cards say the rest;
     // so does an imprint's label ("die Geschäftsführer: A (Vorsitzende der Geschäftsführung)") for an Organization's founders.
-    const own = teamsInTitles(alignNames(named.filter((c) => structured.some((p) => sameName(p.name, c.name))), structured), company);
+    // A card completes its own person even when another person's card does not read as one (a maker's headline without a job word).
+    const own = teamsInTitles(alignNames([...blocks, ...named].filter((c) => structured.some((p) => sameName(p.name, c.name))), structured), company);
     // The people it leaves out work where the ones it lists do.
     const employers = new Set(structured.map((p) => p.company));
     const employer = employers.size === 1 ? [...employers][0]! : '';
