@@ -68,6 +68,7 @@ describe('Central-European contact pages', () => {
     <div class="item col-md-4"><div class="item-wrap staff-item">${extra}
       <div class="title"><span class="dark-color">${name}</span></div>
       <div class="post">${post}</div>
+      <div class="regions"><span class="label-region">Jihomoravský kraj</span><span class="label-region">Zlínský kraj</span></div>
       <div class="middle-props">${props}</div>
     </div></div>`;
   const prop = (label: string, value: string) => `<div class="prop phone"><span class="title-prop">${label}</span> <span class="value">${value}</span></div>`;
@@ -85,6 +86,8 @@ describe('Central-European contact pages', () => {
     // The address the "napsat e-mail" script would build from the link's data attributes.
     expect(radek).toMatchObject({ title: 'Obchodní ředitel', emails: ['radek.dvorak@vltavska-armatura.cz'] });
     expect(martin!.company).toBe('TECHNOFLOW s.r.o.');
+    // The regions a rep covers, listed one after another, are a territory, not where they are.
+    expect(prospects.map((p) => p.location)).toEqual(['', '', '']);
   });
 });
 

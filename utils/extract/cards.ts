@@ -223,7 +223,8 @@ function companyInCard(card: Element): string {
 function locationInCard(card: Element, name = ''): string {
   const el = [...card.querySelectorAll('[class]')].find((e) => classTokens(e).some((t) => LOCATION_CLASS.test(t)));
   const t = cleanText(el, 200);
-  if (t && t.length <= 100 && !/@|\d{5,}/.test(t)) return t;
+  // Regions listed one after another ("Jihomoravský kraj", "Zlínský kraj") are a sales territory, not where the person is.
+  if (t && t.length <= 100 && !/@|\d{5,}/.test(t) && shape(el!.nextElementSibling ?? card) !== shape(el!)) return t;
   const labelled = labelledLocation(card);
   if (labelled) return labelled;
   // A listing's postal address: its town line without the postcode ("Sacramento, CA 95825" → "Sacramento, CA").
