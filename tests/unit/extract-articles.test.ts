@@ -113,3 +113,17 @@ describe('launch pages: makers in JSON-LD and in cards', () => {
     ]);
   });
 });
+
+describe('forum threads (Discourse): posters shown by full name and username', () => {
+  it("reads each poster with a user title once by full name, and takes the post author's handle in JSON-LD for nobody", () => {
+    const ld = { '@context': 'http://schema.org', '@type': 'DiscussionForumPosting', headline: 'Polling stalls after 3.8.2', author: { '@type': 'Person', name: 'dwhitaker_ops', url: 'https://forum.example/u/dwhitaker_ops' } };
+    const post = (user: string, name: string, title = '') =>
+      `<div class="topic-post"><article><div class="topic-meta-data"><div class="names trigger-user-card"><span class="first full-name"><a href="/u/${user}">${name}</a></span><span class="second username"><a href="/u/${user}">${user}</a></span>${title ? `<span class="user-title">${title}</span>` : ''}</div></div><div class="cooked"><p>Thanks, this is a longer reply about firmware and polling.</p></div></article></div>`;
+    const html = `<html><head><title>Polling stalls after 3.8.2 - Vendor Community</title><script type="application/ld+json">${JSON.stringify(ld)}</script></head><body><h1>Polling stalls after 3.8.2</h1>${post('dwhitaker_ops', 'Darnell Whitaker')}${post('maeve.h', 'Maeve Halloran', 'Community Manager')}${post('kenta.i', 'Kenta Ishikawa', 'Senior Support Engineer, Ferrolink')}</body></html>`;
+    const people = extractHtml(html, 'https://forum.example/t/polling-stalls/5501').prospects;
+    expect(people.map((p) => [p.name, p.title, p.company]).sort()).toEqual([
+      ['Kenta Ishikawa', 'Senior Support Engineer', 'Ferrolink'],
+      ['Maeve Halloran', 'Community Manager', 'Vendor Community'],
+    ]);
+  });
+});

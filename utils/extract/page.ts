@@ -607,7 +607,8 @@ function withoutSiteNumbers(p: Prospect, doc: Document, url: string, country: Co
 
 function findProspects(doc: Document, url: string, country: CountryCode): Extraction {
   const found = extractStructured(doc, url, country);
-  const structured = dedupe(found.people.map((p) => p.builder.build()));
+  // A forum's post author is a handle ("dwhitaker_ops"), no one's name: the posts name the people.
+  const structured = dedupe(found.people.map((p) => p.builder.build()).filter((p) => !/^[a-z\d._-]+$/.test(p.name)));
   // Structured people's own elements hold their contacts, not the organization's.
   const structuredEls = found.people.flatMap((p) => (p.el ? [p.el] : []));
   const org = new OrgCollector(url);

@@ -215,7 +215,8 @@ const PARTICLES = new Set(['van', 'von', 'de', 'der', 'den', 'da', 'di', 'del', 
  */
 export function looksLikePersonName(text: string): boolean {
   const s = text.trim();
-  if (s.length < 3 || s.length > 70 || /[\d@#/:|<>{}[\]!?]/.test(s)) return false;
+  // "Maeve Halloranmaeve.hCommunity Manager": a name, a username and a title run together, as forum headers read.
+  if (s.length < 3 || s.length > 70 || /[\d@#/:|<>{}[\]!?]|\p{Ll}\.\p{Ll}+\p{Lu}/u.test(s)) return false;
   const words = s.split(/\s+/);
   // Particles do not count: "Ana Sofía Gutiérrez de la Torre" is five name words.
   const core = words.filter((w) => !PARTICLES.has(w.toLowerCase()));
