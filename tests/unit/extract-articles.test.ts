@@ -127,3 +127,16 @@ describe('forum threads (Discourse): posters shown by full name and username', (
     ]);
   });
 });
+
+describe("an address written as family name and initial ('dlaminin@')", () => {
+  it("is the listed author's whose name it spells, even outside the author list", () => {
+    const html =
+      '<html><head><meta name="citation_author" content="Nomvula P. Dlamini"><meta name="citation_author" content="Thandeka Mokoena"></head><body><h1>Heat stress in goats</h1>' +
+      '<section><h2>Correspondence</h2><p>Dr N. P. Dlamini, Highveld University. E-mail: <a href="mailto:dlaminin@hut.example">dlaminin@hut.example</a></p></section></body></html>';
+    const people = extractHtml(html, 'https://journals.example/article/view/2187').prospects;
+    expect(people.map((p) => [p.name, p.emails])).toEqual([
+      ['Nomvula P. Dlamini', ['dlaminin@hut.example']],
+      ['Thandeka Mokoena', []],
+    ]);
+  });
+});

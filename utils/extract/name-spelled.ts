@@ -7,7 +7,7 @@ import { provenanceKey, type Prospect } from '../leads/schema';
 const MAX_LINKS = 2000;
 const HONORIFIC = /^(?:dr|mr|mrs|ms|mx|prof|me|maître|sir|dame)\.?$/i;
 
-/** The ways an address's local part or a domain writes a name: "claravasquezhale", "cvasquezhale", "clara.vasquez", "hsumeilin". */
+/** The ways an address's local part or a domain writes a name: "claravasquezhale", "cvasquezhale", "clara.vasquez", "hsumeilin", "dlaminin". */
 function spellings(name: string): { full: string[]; first: string } {
   const words = name.split(/\s+/).filter((w) => !HONORIFIC.test(w) && !/^\p{L}\.?$/u.test(w));
   if (words.length < 2) return { full: [], first: '' };
@@ -15,7 +15,7 @@ function spellings(name: string): { full: string[]; first: string } {
   const last = fold(words.at(-1)!);
   const lastHead = fold(words.at(-1)!.split('-')[0]!);
   const all = fold(words.join(''));
-  const full = [all, first + last, last + first, first + lastHead, first[0]! + last, first[0]! + lastHead, first + last[0]!].filter((s) => s.length >= 5);
+  const full = [all, first + last, last + first, first + lastHead, first[0]! + last, first[0]! + lastHead, first + last[0]!, last + first[0]!].filter((s) => s.length >= 5);
   return { full: [...new Set(full)], first };
 }
 
