@@ -1,4 +1,5 @@
 // Plain-text email signatures ("-- " then name, title, company | place, phone, links), as mailing-list archives show them.
+import { foldNameWord } from '../leads/normalize';
 import { JOB_WORDS, parseJobLine } from './contacts';
 import type { LabelledPerson } from './labelled-people';
 import { isLocationLine } from './location';
@@ -9,10 +10,6 @@ import { visibleText } from './visible-text';
 const SEPARATOR = /^--\s*$/;
 const QUOTE_PREFIX = /^(?:\s*>)+\s?/;
 const CONTACT = /@|https?:\/\/|\d{3}|^(?:[A-Z][a-z]*\.?\s*)?[:：]/;
-
-function fold(s: string): string {
-  return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/ł/g, 'l');
-}
 
 /** One signature: the lines after a separator, up to a blank line, read as name, job, company | place, contacts. */
 function readSignature(lines: string[]): LabelledPerson | null {
@@ -67,8 +64,8 @@ export function findSignaturePeople(doc: Document): LabelledPerson[] {
       }
       const person = readSignature(sig);
       if (!person || out.some((o) => o.name === person.name)) continue;
-      const parts = fold(person.name).split(/\s+/).filter((w) => w.length >= 3);
-      const own = spelled.filter((e) => parts.some((p) => fold(e.split('@')[0]!).includes(p)));
+      const parts = person.name.split(/\s+/).map(foldNameWord).filter((w) => w.length >= 3);
+      const own = spelled.filter((e) => parts.some((p) => foldNameWord(e.split('@')[0]!).includes(p)));
       person.text = [...own, ...person.text.split('\n')].filter(Boolean).join('\n');
       out.push(person);
       if (out.length >= 10) return out;

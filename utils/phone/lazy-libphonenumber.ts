@@ -102,7 +102,7 @@ export function missedPhoneMetadata(): string[] {
 function need(code: string | undefined): void {
   if (!code || !KNOWN_CODES.has(code) || isLoaded(code) || missed.has(code)) return;
   missed.add(code);
-  console.error(`Prospect Scout: phone metadata for +${code} was used before it was loaded (call loadPhoneMetadataFor first): numbers with it are not read`);
+  console.error(`Prospect Scout: phone metadata for +${code} used before it was loaded: its numbers are not read`);
 }
 
 function checkLoaded(text: string, country: unknown): void {
