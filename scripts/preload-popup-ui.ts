@@ -18,7 +18,7 @@ export function preloadPopupUi(): Plugin {
     transformIndexHtml: {
       order: 'post',
       handler(_html, ctx): HtmlTagDescriptor[] | undefined {
-        if (!ctx.filename.endsWith('popup/index.html') || !ctx.chunk) return undefined;
+        if (!/popup[\\/]index\.html$/.test(ctx.filename) || !ctx.chunk) return undefined;
         return ctx.chunk.dynamicImports.map((file) => ({
           tag: 'link',
           attrs: { rel: 'modulepreload', crossorigin: true, href: `/${file}` },
