@@ -1,3 +1,4 @@
+// Journal articles, startup cards, launch pages and forum threads: authors, founders, makers and posters as extraction reads them.
 import { describe, expect, it } from 'vitest';
 import { institutionOf } from '@/utils/extract/citation-meta';
 import { isPersonName } from '@/utils/extract/names';

@@ -1,3 +1,4 @@
+// Company registers (officer lists), Central-European contact pages, German legal notices and marketplace shops: what extraction reads from them.
 import { describe, expect, it } from 'vitest';
 import { cleanPersonName } from '@/utils/extract/names';
 import { extractHtml } from './helpers';
