@@ -174,7 +174,19 @@ export interface OutboxKeyGroup {
 }
 
 const STATUS_PAIRS = TargetIdSchema.options.flatMap((target) => EntryStatusSchema.options.map((status) => ({ target, status })));
-const onlyPair = (p: { target: TargetId; status: EntryStatus }) => IDBKeyRange.only([p.target, p.status]);
+type StatusPair = { target: TargetId; status: EntryStatus };
+const onlyPair = (p: StatusPair) => IDBKeyRange.only([p.target, p.status]);
+
+/** One (target, status) pair's primary keys, through the by-target-status index. */
+async function pairKeys(index: { getAllKeys(range: IDBKeyRange): Promise<unknown[]> }, p: StatusPair): Promise<OutboxKeyGroup> {
+  return { ...p, keys: await index.getAllKeys(onlyPair(p)) };
+}
+
+/** The lead id of a stored key when it is a valid `[leadId, target]` of `target`, else undefined (keys come from storage). */
+function leadIdOf(key: unknown, target: TargetId): string | undefined {
+  const p = OutboxKeySchema.safeParse(key);
+  return p.success && p.data[1] === target ? p.data[0] : undefined;
+}
 
 /**
  * The primary keys of every entry, grouped by (target, status), through the
@@ -185,7 +197,7 @@ const onlyPair = (p: { target: TargetId; status: EntryStatus }) => IDBKeyRange.o
 export async function readOutboxKeys(db: LeadDb): Promise<OutboxKeyGroup[]> {
   const tx = db.transaction('syncOutbox');
   const index = tx.store.index('by-target-status');
-  const groups = await Promise.all(STATUS_PAIRS.map(async (p) => ({ ...p, keys: (await index.getAllKeys(onlyPair(p))) as unknown[] })));
+  const groups = await Promise.all(STATUS_PAIRS.map((p) => pairKeys(index, p)));
   await tx.done;
   return groups.filter((g) => g.keys.length > 0);
 }
@@ -193,8 +205,8 @@ export async function readOutboxKeys(db: LeadDb): Promise<OutboxKeyGroup[]> {
 /** Folds validated keys into states; a key that is not `[leadId, target]` of the group's target is skipped. */
 function foldGroup(states: Map<string, LeadSync>, { target, status, keys }: OutboxKeyGroup): void {
   for (const key of keys) {
-    const p = OutboxKeySchema.safeParse(key);
-    if (p.success && p.data[1] === target) addLeadSync(states, p.data[0], target, status);
+    const leadId = leadIdOf(key, target);
+    if (leadId !== undefined) addLeadSync(states, leadId, target, status);
   }
 }
 
@@ -268,7 +280,7 @@ export async function readLeadSyncStates(db: LeadDb, opts: SyncStatesOptions = {
   });
   const fewer = STATUS_PAIRS.filter((p, i) => counts[i]! > 0 && common.get(p.target)!.status !== p.status);
   const [groups, pages] = await Promise.all([
-    Promise.all(fewer.map(async (p) => ({ ...p, keys: (await index.getAllKeys(onlyPair(p))) as unknown[] }))),
+    Promise.all(fewer.map((p) => pairKeys(index, p))),
     readKeyPages((range, count) => tx.store.getAllKeys(range, count), pageSize),
   ]);
   await tx.done;
@@ -291,8 +303,8 @@ export async function readLeadSyncStates(db: LeadDb, opts: SyncStatesOptions = {
     groups.map((g) => g.keys),
     (key, i) => {
       const { target, status } = groups[i]!;
-      const p = OutboxKeySchema.safeParse(key);
-      if (p.success && p.data[1] === target) byTarget.get(target)!.set(p.data[0], status);
+      const leadId = leadIdOf(key, target);
+      if (leadId !== undefined) byTarget.get(target)!.set(leadId, status);
     },
   );
   const states = new Map<string, LeadSync>();
