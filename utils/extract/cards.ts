@@ -166,13 +166,13 @@ function jobInCard(card: Element, nameEl: Element | null, name: string, loose = 
   const tried = new Set<Element>();
   const sub = jobOf(cleanText(nameEl?.querySelector(':scope > small'), 200));
   if (sub.title) return sub;
+  const marked = jobElements(card);
   const candidates: Array<Element | null | undefined> = [
-    ...jobElements(card),
+    ...marked,
     nameEl?.nextElementSibling,
     nameEl?.parentElement !== card ? nameEl?.parentElement?.nextElementSibling : null,
     nameEl?.previousElementSibling,
   ];
-  const marked = new Set(jobElements(card));
   for (const el of candidates) {
     if (!el || tried.has(el) || (nameEl && (el.contains(nameEl) || nameEl.contains(el))) || !card.contains(el)) continue;
     tried.add(el);
@@ -180,7 +180,7 @@ function jobInCard(card: Element, nameEl: Element | null, name: string, loose = 
     const job = jobOf(line);
     if (job.title) return job;
     // An element marked as the job says it is one, whatever its words: "7th Grade Science", "Spanish I & II".
-    if (loose && marked.has(el)) {
+    if (loose && marked.includes(el)) {
       const plain = line.replace(JOB_LABEL, '').trim();
       if (isMarkedJob(plain, name)) return { title: plain, company: '' };
     }

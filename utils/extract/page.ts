@@ -128,7 +128,10 @@ export function orgName(doc: Document, url: string): string {
   if (legalPart) return LEGAL_END.exec(legalPart)?.[1] ?? legalPart;
   // A later part that reads as an organization ("Our Providers | Lakeshore Heart & Vascular Clinic – Milwaukee
   // Cardiologists"), without the town written after it ("The Larkspur Hotel & Conference Center, Savannah GA").
-  const orgPart = parts.slice(1).find((p) => p.length <= 80 && isNameCased(p.replace(TRAILING_PLACE, '')) && ORG_WORD.test(p.replace(TRAILING_PLACE, '')) && !JOB_WORDS.test(p.replace(TRAILING_PLACE, '')) && !EVENT.test(p));
+  const orgPart = parts.slice(1).find((p) => {
+    const core = p.replace(TRAILING_PLACE, '');
+    return p.length <= 80 && isNameCased(core) && ORG_WORD.test(core) && !JOB_WORDS.test(core) && !EVENT.test(p);
+  });
   if (orgPart) return withoutPlace(orgPart);
   const last = parts.length > 1 ? parts.at(-1)! : '';
   // "Harbourside Dental Group" looks like a name by its shape; an organization word says otherwise.
